@@ -1,0 +1,67 @@
+# PPS Portal — `make run` to develop, `make test` to verify. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test check serve db db-stop migrate seed venv node clean
+
+# Virtualenv, re-installed whenever a requirements file changes.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+venv: $(VENV)/.installed
+
+# Test tools from npm (axe-core, vnu-jar), pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+node: node_modules/.installed
+
+# The project-local PostgreSQL cluster, unless DATABASE_URL points elsewhere.
+db:
+ifeq ($(strip $(DATABASE_URL)),)
+	scripts/localdb start
+else
+	@echo "Using DATABASE_URL; no local cluster started."
+endif
+
+db-stop:
+	scripts/localdb stop
+
+migrate: venv db
+	$(MANAGE) migrate --noinput
+
+seed: migrate
+	$(MANAGE) seed_demo
+
+run: seed
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: venv node db
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key $(BIN)/pytest
+
+check: venv db
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check
+
+# Production-like: DEBUG off, collected static served by whitenoise, gunicorn.
+# DJANGO_HTTPS=0 only because this serves plain HTTP on loopback.
+serve: migrate
+	@mkdir -p var
+	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$(cat var/secret_key) $(MANAGE) collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=0 DJANGO_HTTPS=0 DJANGO_SERVE_MEDIA=1 DJANGO_SECRET_KEY=$$(cat var/secret_key) \
+		DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
+		$(BIN)/gunicorn pps_portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+
+clean:
+	rm -rf $(VENV) node_modules var/static

@@ -1,0 +1,1 @@
+# Admin for this app is registered here as its models arrive.

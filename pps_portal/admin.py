@@ -1,0 +1,74 @@
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from pps_portal.models import Banner, SiteSettings
+
+admin.site.site_header = _("PPS Portal — redakcja")
+admin.site.site_title = _("PPS Portal")
+admin.site.index_title = _("Moderacja i publikacja")
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    """A singleton: the list page goes straight to the one row."""
+
+    fieldsets = [
+        (_("Serwis"), {"fields": ["site_name", "city", "tagline"]}),
+        (
+            _("Redakcja (stopka)"),
+            {"fields": ["office_name", "office_address", "office_phones", "office_hours", "office_emails"]},
+        ),
+        (
+            _("Wydział (stopka)"),
+            {
+                "fields": [
+                    "department_name",
+                    "department_institution",
+                    "department_address",
+                    "department_phones",
+                    "department_email",
+                ]
+            },
+        ),
+        (_("Zgłoszenia i RODO"), {"fields": ["editors_email", "data_controller", "dpo_email"]}),
+        (
+            _("Deklaracja dostępności"),
+            {
+                "fields": [
+                    "statement_entity",
+                    "statement_published_on",
+                    "statement_updated_on",
+                    "statement_prepared_on",
+                    "statement_reviewed_on",
+                    "statement_status",
+                    "statement_exceptions",
+                    "statement_assessment",
+                    "statement_contact_person",
+                    "statement_contact_email",
+                    "statement_contact_phone",
+                    "statement_architecture",
+                    "statement_communication",
+                ]
+            },
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        obj = SiteSettings.load()
+        return redirect(reverse("admin:pps_portal_sitesettings_change", args=[obj.pk]))
+
+
+@admin.register(Banner)
+class BannerAdmin(admin.ModelAdmin):
+    list_display = ["title", "url", "position", "is_active"]
+    list_editable = ["position", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["title", "url"]

@@ -1,0 +1,21 @@
+from django.core.exceptions import DisallowedHost
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+
+from pps_portal.a11y import Preferences
+from pps_portal.models import SiteSettings
+
+
+def site(request):
+    """Site settings (one query, only when a template uses them) and a11y preferences."""
+    statement_path = reverse("statement")
+    try:
+        statement_url = request.build_absolute_uri(statement_path)
+    except DisallowedHost:
+        # The 400 page for a bad Host header must still render.
+        statement_url = statement_path
+    return {
+        "site": SimpleLazyObject(SiteSettings.load),
+        "a11y": Preferences.from_cookies(request.COOKIES),
+        "statement_url": statement_url,
+    }

@@ -1,0 +1,78 @@
+"""Demo content for the site-wide pieces, taken from the seed page."""
+
+import datetime
+
+from pps_portal.models import Banner, SiteSettings
+
+SITE = {
+    "site_name": "PPS Portal",
+    "city": "Częstochowa",
+    "tagline": "Jasne, że Częstochowa — społecznie odpowiedzialny samorząd",
+    "office_name": "Redakcja portalu",
+    "office_address": "ul. Focha 19/21, pok. 29 i 46\n42-217 Częstochowa",
+    "office_phones": "+48 34 3707 480\n+48 34 3707 773\n+48 34 3707 493",
+    "office_hours": "pon.–pt. 7.30–17.00",
+    "office_emails": "redakcjapps@czestochowa.um.gov.pl\nwebmasterpps@czestochowa.um.gov.pl",
+    "department_name": "Wydział Polityki Społecznej",
+    "department_institution": "Urząd Miasta Częstochowy",
+    "department_address": "ul. Śląska 11/13, pok. 401\n42-217 Częstochowa",
+    "department_phones": (
+        "tel. +48 34 370 71 00 (centrala UM)\nfaks +48 34 370 71 70\ntel. +48 34 370 76 31 (sekretariat wydziału)"
+    ),
+    "department_email": "ps@czestochowa.um.gov.pl",
+    "editors_email": "redakcjapps@czestochowa.um.gov.pl",
+    "data_controller": "Prezydent Miasta Częstochowy, Urząd Miasta Częstochowy, ul. Śląska 11/13, 42-217 Częstochowa",
+    "dpo_email": "iod@czestochowa.um.gov.pl",
+    "statement_entity": "Urząd Miasta Częstochowy — Wydział Polityki Społecznej",
+    "statement_published_on": datetime.date(2026, 11, 1),
+    "statement_updated_on": datetime.date(2026, 11, 26),
+    "statement_prepared_on": datetime.date(2026, 11, 26),
+    "statement_status": SiteSettings.StatementStatus.PARTIAL,
+    "statement_exceptions": (
+        "Część plików PDF opublikowanych przed 2019 rokiem nie jest dostępna cyfrowo.\n"
+        "Zdjęcia przesłane przez organizacje mogą mieć niepełne opisy alternatywne."
+    ),
+    "statement_assessment": "Deklarację sporządzono na podstawie samooceny przeprowadzonej przez redakcję portalu.",
+    "statement_contact_person": "Redakcja portalu PPS",
+    "statement_contact_email": "webmasterpps@czestochowa.um.gov.pl",
+    "statement_contact_phone": "+48 34 3707 480",
+    "statement_architecture": (
+        "Budynek Urzędu Miasta przy ul. Śląskiej 11/13 ma wejście od strony parkingu dostępne dla osób "
+        "poruszających się na wózkach. W budynku jest winda i toaleta dostosowana do potrzeb osób z "
+        "niepełnosprawnościami. Na parkingu wyznaczono miejsca dla osób z niepełnosprawnościami.\n\n"
+        "Do budynku i wszystkich jego pomieszczeń można wejść z psem asystującym i psem przewodnikiem."
+    ),
+    "statement_communication": (
+        "W urzędzie można skorzystać z pomocy tłumacza polskiego języka migowego (PJM) po wcześniejszym "
+        "zgłoszeniu co najmniej 3 dni robocze przed wizytą. W punkcie obsługi klienta działa pętla indukcyjna."
+    ),
+}
+
+BANNERS = [
+    ("Zostaw 1,5% w Częstochowie", "/organizacje/opp/"),
+    ("Zgłoś swoją organizację", "/zglos/organizacje/"),
+    ("Baza NGO", "/organizacje/"),
+    ("Rodzina 800+", "https://www.gov.pl/web/rodzina/rodzina-800-plus"),
+    ("Częstochowskie Centrum Organizacji Pozarządowych", "https://www.czestochowa.pl/"),
+    ("Elektroniczny Generator — konkurs ofert", "https://www.witkac.pl/"),
+    ("Elektroniczny Generator — mały grant", "https://www.witkac.pl/"),
+]
+
+
+def seed_site():
+    """Site settings (only when never filled in) and banners (by title).
+
+    Never overwrites what editors changed. Returns the number of banners created.
+    """
+    settings = SiteSettings.load()
+    if not settings.city:
+        for field, value in SITE.items():
+            setattr(settings, field, value)
+        settings.save()
+    created = 0
+    for position, (title, url) in enumerate(BANNERS):
+        _banner, was_created = Banner.objects.get_or_create(
+            title=title, defaults={"url": url, "position": position, "is_active": True}
+        )
+        created += was_created
+    return created

@@ -1,0 +1,161 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from pps_portal.validators import validate_link
+
+
+class SiteSettings(models.Model):
+    """The one row of facts that differ between cities running the portal.
+
+    Footer contacts, the accessibility statement and the RODO clause read it,
+    so nothing city-specific is hard-coded in templates.
+    """
+
+    class StatementStatus(models.TextChoices):
+        FULL = "full", _("w pełni zgodna")
+        PARTIAL = "partial", _("częściowo zgodna")
+        NONE = "none", _("niezgodna")
+
+    SINGLETON_ID = 1
+
+    site_name = models.CharField(_("nazwa serwisu"), max_length=200)
+    city = models.CharField(_("miasto"), max_length=100)
+    tagline = models.CharField(_("hasło"), max_length=200, blank=True)
+
+    office_name = models.CharField(_("redakcja — nazwa"), max_length=200, default="Redakcja portalu")
+    office_address = models.TextField(_("redakcja — adres"), blank=True)
+    office_phones = models.TextField(_("redakcja — telefony"), blank=True, help_text=_("Jeden numer w wierszu."))
+    office_hours = models.CharField(_("redakcja — godziny pracy"), max_length=200, blank=True)
+    office_emails = models.TextField(_("redakcja — adresy e-mail"), blank=True, help_text=_("Jeden adres w wierszu."))
+
+    department_name = models.CharField(_("wydział — nazwa"), max_length=200, blank=True)
+    department_institution = models.CharField(_("wydział — urząd"), max_length=200, blank=True)
+    department_address = models.TextField(_("wydział — adres"), blank=True)
+    department_phones = models.TextField(_("wydział — telefony"), blank=True, help_text=_("Jeden numer w wierszu."))
+    department_email = models.EmailField(_("wydział — e-mail"), blank=True)
+
+    editors_email = models.EmailField(
+        _("e-mail redakcji do powiadomień"), blank=True, help_text=_("Tu trafiają powiadomienia o zgłoszeniach.")
+    )
+    data_controller = models.TextField(
+        _("administrator danych osobowych"), blank=True, help_text=_("Nazwa i adres administratora (klauzula RODO).")
+    )
+    dpo_email = models.EmailField(_("e-mail inspektora ochrony danych"), blank=True)
+
+    statement_entity = models.CharField(_("deklaracja — podmiot"), max_length=300, blank=True)
+    statement_published_on = models.DateField(_("deklaracja — data publikacji serwisu"), null=True, blank=True)
+    statement_updated_on = models.DateField(
+        _("deklaracja — data ostatniej aktualizacji serwisu"), null=True, blank=True
+    )
+    statement_prepared_on = models.DateField(_("deklaracja — data sporządzenia"), null=True, blank=True)
+    statement_reviewed_on = models.DateField(_("deklaracja — data ostatniego przeglądu"), null=True, blank=True)
+    statement_status = models.CharField(
+        _("deklaracja — status zgodności"),
+        max_length=10,
+        choices=StatementStatus.choices,
+        default=StatementStatus.PARTIAL,
+    )
+    statement_exceptions = models.TextField(
+        _("deklaracja — treści niedostępne"), blank=True, help_text=_("Jedna pozycja w wierszu.")
+    )
+    statement_assessment = models.TextField(
+        _("deklaracja — sposób sporządzenia"), blank=True, default="Deklarację sporządzono na podstawie samooceny."
+    )
+    statement_contact_person = models.CharField(_("deklaracja — osoba kontaktowa"), max_length=200, blank=True)
+    statement_contact_email = models.EmailField(_("deklaracja — e-mail kontaktowy"), blank=True)
+    statement_contact_phone = models.CharField(_("deklaracja — telefon kontaktowy"), max_length=50, blank=True)
+    statement_architecture = models.TextField(_("deklaracja — dostępność architektoniczna"), blank=True)
+    statement_communication = models.TextField(_("deklaracja — dostępność komunikacyjno-informacyjna"), blank=True)
+
+    class Meta:
+        verbose_name = _("ustawienia serwisu")
+        verbose_name_plural = _("ustawienia serwisu")
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="sitesettings_singleton"),
+        ]
+
+    def __str__(self):
+        return str(self.site_name or _("Ustawienia serwisu"))
+
+    def save(self, *args, **kwargs):
+        self.pk = self.SINGLETON_ID
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        """The settings row, created empty on first use."""
+        obj, _created = cls.objects.get_or_create(
+            pk=cls.SINGLETON_ID, defaults={"site_name": "PPS Portal", "city": ""}
+        )
+        return obj
+
+    @staticmethod
+    def _lines(text):
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    @property
+    def office_phone_list(self):
+        return self._lines(self.office_phones)
+
+    @property
+    def office_email_list(self):
+        return self._lines(self.office_emails)
+
+    @property
+    def department_phone_list(self):
+        return self._lines(self.department_phones)
+
+    @property
+    def statement_exception_list(self):
+        return self._lines(self.statement_exceptions)
+
+
+class BannerQuerySet(models.QuerySet):
+    def active(self):
+        """Banners shown in the side column, in the editors' order."""
+        return self.filter(is_active=True).order_by("position", "pk")
+
+
+class Banner(models.Model):
+    """A link banner in the side column, managed by editors."""
+
+    title = models.CharField(_("tytuł"), max_length=200)
+    url = models.CharField(
+        _("adres"),
+        max_length=500,
+        validators=[validate_link],
+        help_text=_("Pełny adres (https://…) lub ścieżka na tej stronie (/organizacje/)."),
+    )
+    image = models.ImageField(
+        _("obraz"), upload_to="banners/", blank=True, width_field="image_width", height_field="image_height"
+    )
+    # Stored so templates can print width/height without opening the file.
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("tekst alternatywny obrazu"),
+        max_length=300,
+        blank=True,
+        help_text=_("Wymagany, gdy dodano obraz: opisz, co przedstawia lub dokąd prowadzi."),
+    )
+    position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+    is_active = models.BooleanField(_("aktywny"), default=True)
+
+    objects = BannerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("baner")
+        verbose_name_plural = _("banery")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(image="") | ~Q(image_alt=""), name="banner_image_has_alt"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Podaj tekst alternatywny dla obrazu.")})

@@ -1,0 +1,77 @@
+"""Helpers for tests that drive headless Chromium: axe-core and CSP checks."""
+
+import json
+import subprocess
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# WCAG 2.1 A and AA plus axe's best practices; the contrast theme also gets
+# the AAA contrast rule (7:1).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+@cache
+def _axe_source():
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+def axe_violations(page, *, enhanced_contrast=False):
+    """Run axe-core in the page and return its violations (a list of dicts).
+
+    The script is evaluated through the DevTools protocol, which a page's
+    Content-Security-Policy does not block, so the page keeps its real CSP.
+    """
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(_axe_source())
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
+    if enhanced_contrast:
+        options["rules"] = {"color-contrast-enhanced": {"enabled": True}}
+    result = page.evaluate("options => axe.run(document, options)", options)
+    return [
+        {
+            "id": violation["id"],
+            "help": violation["help"],
+            "nodes": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in result["violations"]
+    ]
+
+
+def set_theme(page, live_server_url, *, contrast=False, font_step=0):
+    """Set the accessibility cookies the way the top bar's buttons do."""
+    page.context.add_cookies(
+        [
+            {"name": "pps_contrast", "value": "1" if contrast else "0", "url": live_server_url},
+            {"name": "pps_font", "value": str(font_step), "url": live_server_url},
+        ]
+    )
+
+
+def collect_csp_violations(page):
+    """Start recording CSP violations reported in the console; returns the list."""
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text
+            else None
+        ),
+    )
+    return violations
+
+
+def html_errors(html):
+    """Errors (not warnings) from the Nu HTML checker for a document."""
+    completed = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "-"],
+        input=html.encode("utf-8"),
+        capture_output=True,
+        check=False,
+    )
+    messages = json.loads(completed.stderr or b'{"messages": []}')["messages"]
+    return [f"{m.get('lastLine')}: {m['message']}" for m in messages if m.get("type") == "error"]
