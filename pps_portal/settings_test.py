@@ -30,3 +30,6 @@ WHITENOISE_AUTOREFRESH = True
 # Live-server request threads must not keep connections open past the test,
 # or the test database cannot be dropped at the end of the run.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Parallel runs from several checkouts/agents on one cluster need their own
+# test database name (pytest-xdist adds its own worker suffix on top).
+DATABASES["default"]["TEST"] = {"NAME": "test_pps_portal" + os.environ.get("TEST_DB_SUFFIX", "")}  # noqa: F405

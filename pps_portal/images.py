@@ -1,0 +1,223 @@
+"""Uploaded images, done once and done right.
+
+Every image field of the portal is a `SafeImageField`:
+
+* the form field accepts only real JPEG, PNG or WebP files that Pillow can
+  open, under a byte-size and a pixel-count limit (a decompression bomb is
+  refused from its header, before any pixel is decoded), with Polish errors;
+* on save the original is re-encoded (EXIF and GPS dropped, orientation
+  applied, colour converted to sRGB-ish RGB) and a few narrower renditions are
+  written beside it, WebP plus a JPEG/PNG fallback, once — never per request;
+* templates print a <picture> with srcset, sizes, width and height through
+  `{% responsive_image %}` (pps_portal.templatetags.images), computing the
+  rendition names from the stored width alone, without touching storage.
+"""
+
+import io
+import os
+import warnings
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # 40 megapixels: any real photo; far below a bomb
+MAX_SIDE = 2400  # the stored original is scaled down to this
+RENDITION_WIDTHS = (400, 800, 1200)
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+JPEG_QUALITY = 85
+WEBP_QUALITY = 80
+
+# Pillow's own guard is a warning below 2x its limit; make it an error at ours.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+
+def open_checked(file):
+    """Open an upload with Pillow and check it; return (image, format).
+
+    Raises ValidationError with a message for the person who uploaded it.
+    """
+    size = getattr(file, "size", None)
+    if size is not None and size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("Plik jest za duży (%(size)s MB). Największy dopuszczalny rozmiar to %(max)s MB."),
+            code="file_too_large",
+            params={"size": f"{size / 1024 / 1024:.1f}".replace(".", ","), "max": MAX_UPLOAD_BYTES // 1024 // 1024},
+        )
+    if hasattr(file, "seek"):
+        file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(file)
+            image_format = image.format
+            width, height = image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(_too_many_pixels_message(), code="too_many_pixels") from None
+    except Exception:  # Pillow raises many kinds of errors for non-images
+        raise ValidationError(
+            _("Ten plik nie jest obrazem. Wybierz zdjęcie w formacie JPEG, PNG lub WebP."), code="not_an_image"
+        ) from None
+    if image_format not in ALLOWED_FORMATS:
+        raise ValidationError(
+            _("Nieobsługiwany format obrazu. Wybierz zdjęcie w formacie JPEG, PNG lub WebP."), code="bad_format"
+        )
+    if width * height > MAX_PIXELS:
+        raise ValidationError(_too_many_pixels_message(), code="too_many_pixels")
+    try:
+        # Decode fully now, so a truncated or corrupt file fails here with a
+        # clear message instead of later while saving.
+        image.load()
+    except Exception:
+        raise ValidationError(
+            _("Nie udało się odczytać obrazu — plik jest uszkodzony. Wybierz inny plik."), code="corrupt"
+        ) from None
+    return image, image_format
+
+
+def _too_many_pixels_message():
+    return _(
+        "Obraz ma zbyt wiele pikseli (największy dopuszczalny to %(mp)s megapikseli). Zmniejsz go i spróbuj ponownie."
+    ) % {"mp": MAX_PIXELS // 1_000_000}
+
+
+def _prepared(image):
+    """Orientation applied, metadata dropped, at most MAX_SIDE wide/high."""
+    image = ImageOps.exif_transpose(image)
+    has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
+    image = image.convert("RGBA" if has_alpha else "RGB")
+    image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    # A new image carries no EXIF, XMP or ICC blocks from the upload.
+    clean = Image.new(image.mode, image.size)
+    clean.paste(image)
+    return clean
+
+
+def _encode(image, image_format):
+    buffer = io.BytesIO()
+    if image_format == "JPEG":
+        image.convert("RGB").save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    elif image_format == "PNG":
+        image.save(buffer, "PNG", optimize=True)
+    else:
+        image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4)
+    return buffer.getvalue()
+
+
+def fallback_format(image_format):
+    """The non-WebP format renditions fall back to (PNG keeps transparency)."""
+    return "PNG" if image_format == "PNG" else "JPEG"
+
+
+def rendition_widths(original_width):
+    """Widths of the renditions made for an image of this width."""
+    if not original_width:
+        return []
+    return [w for w in RENDITION_WIDTHS if w < original_width]
+
+
+def rendition_name(name, width, extension):
+    base, _ext = os.path.splitext(name)
+    return f"{base}-{width}w.{extension}"
+
+
+def _fallback_extension(name):
+    return "png" if name.lower().endswith(".png") else "jpg"
+
+
+def rendition_names(name, original_width):
+    """[(width, webp_name, fallback_name)] for a stored original, narrowest first.
+
+    The full-width fallback is the stored original itself.
+    """
+    fallback_ext = _fallback_extension(name)
+    names = [
+        (w, rendition_name(name, w, "webp"), rendition_name(name, w, fallback_ext))
+        for w in rendition_widths(original_width)
+    ]
+    if original_width:
+        names.append((original_width, os.path.splitext(name)[0] + ".webp", name))
+    return names
+
+
+class SafeImageFieldFile(models.fields.files.ImageFieldFile):
+    def save(self, name, content, save=True):
+        """Re-encode the upload, store it, then write its renditions once."""
+        image, image_format = open_checked(content)
+        image = _prepared(image)
+        stored_format = fallback_format(image_format)
+        extension = "png" if stored_format == "PNG" else "jpg"
+        base, _ext = os.path.splitext(os.path.basename(name))
+        super().save(f"{base}.{extension}", ContentFile(_encode(image, stored_format)), save=False)
+        self._write_renditions(image, stored_format)
+        if save:
+            self.instance.save()
+
+    save.alters_data = True
+
+    def _write_renditions(self, image, stored_format):
+        for width, webp_name, fallback_name in rendition_names(self.name, image.width):
+            resized = image
+            if width < image.width:
+                resized = image.resize((width, round(image.height * width / image.width)), Image.Resampling.LANCZOS)
+                self._save_exact(fallback_name, _encode(resized, stored_format))
+            self._save_exact(webp_name, _encode(resized, "WEBP"))
+
+    def _save_exact(self, name, data):
+        # Rendition names are derived from the original's name, so they must
+        # be stored under exactly that name (replacing a stale file).
+        if self.storage.exists(name):
+            self.storage.delete(name)
+        self.storage.save(name, ContentFile(data))
+
+    def delete(self, save=True):
+        if self.name:
+            width = getattr(self.instance, self.field.width_field or "", None) or 0
+            for _width, webp_name, fallback_name in rendition_names(self.name, width):
+                for rendition in (webp_name, fallback_name):
+                    if rendition != self.name:
+                        self.storage.delete(rendition)
+        super().delete(save=save)
+
+    delete.alters_data = True
+
+
+class SafeImageFormField(forms.ImageField):
+    default_error_messages = {
+        "invalid_image": _("Ten plik nie jest obrazem. Wybierz zdjęcie w formacie JPEG, PNG lub WebP."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            _("JPEG, PNG lub WebP, do %(mb)s MB. Dane EXIF (np. położenie GPS) zostaną usunięte.")
+            % {"mb": MAX_UPLOAD_BYTES // 1024 // 1024},
+        )
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("accept", "image/jpeg,image/png,image/webp")
+
+    def to_python(self, data):
+        file = forms.FileField.to_python(self, data)
+        if file is None:
+            return None
+        image, image_format = open_checked(file)
+        file.image = image
+        file.content_type = Image.MIME.get(image_format)
+        file.seek(0)
+        return file
+
+
+class SafeImageField(models.ImageField):
+    """An ImageField whose uploads are checked, re-encoded and rendered once.
+
+    Pass width_field/height_field so templates never open the file.
+    """
+
+    attr_class = SafeImageFieldFile
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": SafeImageFormField, **kwargs})

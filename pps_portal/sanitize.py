@@ -1,0 +1,43 @@
+"""The one place rich text from editors is cleaned (nh3 allow-list).
+
+Called on save for every rich-text field, so what is stored is already
+safe; templates then print it with |safe and nothing else is trusted.
+"""
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "s", "sub", "sup",
+    "ul", "ol", "li", "a", "blockquote", "figure", "figcaption", "img", "hr", "code", "pre",
+    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "span",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start", "reversed"},
+    "figure": {"class"},
+    "span": {"lang"},
+    "p": {"lang"},
+}
+# No javascript:, data: or other schemes; relative URLs (our media) are kept.
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitize_html(html):
+    """Rich text reduced to the allow-list; scripts, handlers and styles removed.
+
+    `h1` is not allowed (the page has its own); external links get
+    rel="noopener noreferrer".
+    """
+    if not html:
+        return ""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
