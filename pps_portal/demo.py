@@ -59,10 +59,10 @@ BANNERS = [
 ]
 
 
-def seed_site():
+def seed_site(*, scale=1):
     """Site settings (only when never filled in) and banners (by title).
 
-    Never overwrites what editors changed. Returns the number of banners created.
+    Never overwrites what editors changed. `scale` does not apply here.
     """
     settings = SiteSettings.load()
     if not settings.city:
@@ -75,4 +75,4 @@ def seed_site():
             title=title, defaults={"url": url, "position": position, "is_active": True}
         )
         created += was_created
-    return created
+    return f"Site settings ready, {created} banner(s) created."

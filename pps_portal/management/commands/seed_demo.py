@@ -1,13 +1,23 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from pps_portal.demo import seed_site
 
 
+def seeders():
+    """Each app's demo loader, in dependency order.
+
+    A seeder is `seed(*, scale) -> str`: idempotent (natural keys, never
+    overwriting rows editors may have changed), bulk inserts for scale > 1,
+    returning a one-line summary of what it created.
+    """
+    return [seed_site]
+
+
 class Command(BaseCommand):
     """Load demo content. Idempotent: running it again adds nothing twice."""
 
-    help = "Wypełnia bazę treścią demonstracyjną (ustawienia serwisu, banery, …)."
+    help = "Wypełnia bazę treścią demonstracyjną (ustawienia serwisu, banery, aktualności, organizacje, wydarzenia)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -20,7 +30,6 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, scale, **options):
         if scale < 1:
-            self.stderr.write("--scale must be at least 1")
-            return
-        banners = seed_site()
-        self.stdout.write(self.style.SUCCESS(f"Site settings updated, {banners} banner(s) created."))
+            raise CommandError("--scale must be at least 1")
+        for seed in seeders():
+            self.stdout.write(self.style.SUCCESS(seed(scale=scale)))
