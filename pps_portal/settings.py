@@ -208,3 +208,29 @@ LOGGING = {
 
 # Accessibility preferences (font step, contrast) are kept in this cookie.
 A11Y_COOKIE_MAX_AGE = 365 * 24 * 3600
+
+# Rich text for editors (admin only). Uploads go through our own view
+# (pps_portal.views.editor_image_upload): staff only, the shared image checks.
+CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
+CKEDITOR_5_CONFIGS = {
+    "default": {
+        "language": "pl",
+        "toolbar": {
+            "items": [
+                "heading", "|", "bold", "italic", "link", "|", "bulletedList", "numberedList", "blockQuote",
+                "|", "insertTable", "imageUpload", "|", "undo", "redo",
+            ],  # fmt: skip
+        },
+        "heading": {
+            "options": [
+                {"model": "paragraph", "title": "Akapit", "class": "ck-heading_paragraph"},
+                {"model": "heading2", "view": "h2", "title": "Nagłówek 2", "class": "ck-heading_heading2"},
+                {"model": "heading3", "view": "h3", "title": "Nagłówek 3", "class": "ck-heading_heading3"},
+                {"model": "heading4", "view": "h4", "title": "Nagłówek 4", "class": "ck-heading_heading4"},
+            ]
+        },
+        "image": {"toolbar": ["imageTextAlternative", "|", "imageStyle:inline", "imageStyle:block"]},
+        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells", "tableProperties"]},
+        "link": {"defaultProtocol": "https://"},
+    },
+}
