@@ -1,0 +1,216 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from organizations.identifiers import KRSField, NIPField, REGONField
+from organizations.querysets import OrganizationQuerySet
+from pps_portal.images import SafeImageField
+
+# Polish alphabetical order (Ł after L, Ż last) wherever names are sorted:
+# an ICU collation on the column, so ORDER BY name is right in admin, views
+# and other apps' queries alike.
+POLISH = "pl-x-icu"
+
+validate_postal_code = RegexValidator(
+    r"^\d{2}-\d{3}$", _("Podaj kod pocztowy w postaci NN-NNN, np. 42-217."), code="invalid_postal_code"
+)
+
+
+class Area(models.Model):
+    """An area of activity (obszar działalności), an editable list."""
+
+    name = models.CharField(_("nazwa"), max_length=120, unique=True, db_collation=POLISH)
+    slug = models.SlugField(_("identyfikator w adresie"), max_length=120, unique=True)
+    position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    class Meta:
+        verbose_name = _("obszar działalności")
+        verbose_name_plural = _("obszary działalności")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('organizations:list')}?obszar={self.slug}"
+
+
+class District(models.Model):
+    """A district (dzielnica) of the city, an editable list."""
+
+    name = models.CharField(_("nazwa"), max_length=120, unique=True, db_collation=POLISH)
+    slug = models.SlugField(_("identyfikator w adresie"), max_length=120, unique=True)
+
+    class Meta:
+        verbose_name = _("dzielnica")
+        verbose_name_plural = _("dzielnice")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('organizations:list')}?dzielnica={self.slug}"
+
+
+class Organization(models.Model):
+    """An organization in the city's registry (Baza NGO).
+
+    Public only when published: see `OrganizationQuerySet.published()`.
+    """
+
+    class LegalForm(models.TextChoices):
+        FOUNDATION = "fundacja", _("fundacja")
+        ASSOCIATION = "stowarzyszenie", _("stowarzyszenie")
+        ORDINARY_ASSOCIATION = "stowarzyszenie-zwykle", _("stowarzyszenie zwykłe")
+        VOLUNTEER_FIRE_BRIGADE = "osp", _("ochotnicza straż pożarna")
+        FIRE_BRIGADE_UNION = "zwiazek-osp", _("związek OSP")
+        SPORTS_CLUB = "klub-sportowy", _("klub sportowy")
+        STUDENT_SPORTS_CLUB = "uks", _("uczniowski klub sportowy")
+        SOCIAL_COOPERATIVE = "spoldzielnia-socjalna", _("spółdzielnia socjalna")
+        CHURCH_ENTITY = "koscielna-osoba-prawna", _("kościelna osoba prawna")
+        OTHER = "inna", _("inna")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("oczekuje na weryfikację")
+        PUBLISHED = "published", _("opublikowana")
+        REJECTED = "rejected", _("odrzucona")
+
+    name = models.CharField(_("nazwa"), max_length=300, db_collation=POLISH)
+    slug = models.SlugField(
+        _("identyfikator w adresie"),
+        max_length=120,
+        unique=True,
+        help_text=_("Część adresu strony organizacji. Nie zmieniaj po publikacji: linki do niej krążą."),
+    )
+    legal_form = models.CharField(_("forma prawna"), max_length=30, choices=LegalForm.choices)
+    krs = KRSField(
+        _("numer KRS"),
+        help_text=_("10 cyfr; wiodące zera można pominąć. Puste, jeśli organizacja nie jest w KRS."),
+    )
+    nip = NIPField(_("NIP"), help_text=_("10 cyfr, z kreskami lub bez."))
+    regon = REGONField(_("REGON"), help_text=_("9 lub 14 cyfr."))
+    is_public_benefit = models.BooleanField(
+        _("organizacja pożytku publicznego (OPP)"),
+        default=False,
+        help_text=_("Może otrzymać 1,5% podatku. Wymaga numeru KRS."),
+    )
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("obszary działalności"), related_name="organizations", blank=True
+    )
+    district = models.ForeignKey(
+        District,
+        verbose_name=_("dzielnica"),
+        related_name="organizations",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    street_address = models.CharField(_("ulica i numer"), max_length=200, blank=True)
+    postal_code = models.CharField(_("kod pocztowy"), max_length=6, blank=True, validators=[validate_postal_code])
+    city = models.CharField(_("miejscowość"), max_length=100, blank=True, default="Częstochowa")
+    phone = models.CharField(_("telefon"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("strona internetowa"), max_length=300, blank=True)
+    description = models.TextField(
+        _("opis działalności"), blank=True, help_text=_("Zwykły tekst; pusta linia zaczyna nowy akapit.")
+    )
+    logo = SafeImageField(
+        _("logo"), upload_to="organizations/", blank=True, width_field="logo_width", height_field="logo_height"
+    )
+    # Stored so templates can print width/height without opening the file.
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_alt = models.CharField(
+        _("tekst alternatywny logo"),
+        max_length=300,
+        blank=True,
+        help_text=_("Wymagany, gdy dodano logo, np. „Logo Fundacji Oczami Brata”."),
+    )
+
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.PENDING,
+        db_index=True,
+        help_text=_("Tylko opublikowane organizacje są widoczne w serwisie i w eksporcie danych."),
+    )
+    rejection_reason = models.TextField(_("powód odrzucenia"), blank=True)
+    verified_at = models.DateTimeField(
+        _("zweryfikowano"), null=True, blank=True, help_text=_("Kiedy redakcja ostatnio sprawdziła dane.")
+    )
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("zaktualizowano"), auto_now=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organizacja")
+        verbose_name_plural = _("organizacje")
+        ordering = ["name", "pk"]
+        constraints = [
+            # One live record per KRS; a rejected duplicate may stay on file.
+            models.UniqueConstraint(
+                fields=["krs"],
+                condition=~Q(krs="") & ~Q(status="rejected"),
+                name="organization_krs_unique",
+                violation_error_message=_("Organizacja o tym numerze KRS jest już w bazie."),
+            ),
+            models.CheckConstraint(condition=Q(krs="") | Q(krs__regex=r"^[0-9]{10}$"), name="organization_krs_digits"),
+            models.CheckConstraint(condition=Q(nip="") | Q(nip__regex=r"^[0-9]{10}$"), name="organization_nip_digits"),
+            models.CheckConstraint(
+                condition=Q(regon="") | Q(regon__regex=r"^([0-9]{9}|[0-9]{14})$"), name="organization_regon_digits"
+            ),
+            models.CheckConstraint(condition=Q(is_public_benefit=False) | ~Q(krs=""), name="organization_opp_has_krs"),
+            models.CheckConstraint(
+                condition=Q(postal_code="") | Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"),
+                name="organization_postal_code_format",
+            ),
+            models.CheckConstraint(condition=Q(logo="") | ~Q(logo_alt=""), name="organization_logo_has_alt"),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(rejection_reason=""), name="organization_rejected_has_reason"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("organizations:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.logo and not self.logo_alt.strip():
+            errors["logo_alt"] = _("Podaj tekst alternatywny dla logo.")
+        if self.is_public_benefit and not self.krs:
+            errors["krs"] = _("Organizacja pożytku publicznego musi mieć numer KRS.")
+        if self.status == self.Status.REJECTED and not self.rejection_reason.strip():
+            errors["rejection_reason"] = _("Podaj powód odrzucenia.")
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def unique_slug(cls, name, *, exclude_pk=None):
+        """A free slug for `name`: "fundacja-x", then "fundacja-x-2", …"""
+        base = slugify(name.replace("ł", "l").replace("Ł", "L"))[:110].strip("-") or "organizacja"
+        taken = set(cls.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+    @property
+    def full_address(self):
+        locality = " ".join(part for part in (self.postal_code, self.city) if part)
+        return ", ".join(part for part in (self.street_address, locality) if part)

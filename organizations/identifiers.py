@@ -1,0 +1,213 @@
+"""Polish registry identifiers: KRS, NIP and REGON.
+
+One module for normalising and validating them, used by the model fields
+(imports and the shell), by admin and by the public submission form alike:
+
+* ``normalize_*`` turn what people type ("PL 123-456-32-18", "12345") into
+  the stored form (digits only; KRS zero-padded to 10 digits). They never
+  raise: a value they cannot make sense of comes back stripped, for the
+  validator to reject with a message.
+* ``validate_*`` are Django validators (raise ``ValidationError``) that accept
+  either the typed or the normalised form.
+* ``is_valid_*`` are the plain checksum predicates.
+
+KRS numbers have no check digit, so only their shape is checked. NIP and
+REGON checksums follow the official weights (GUS / Ministerstwo Finansów).
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+_SEPARATORS = re.compile(r"[\s\-./]+")
+
+NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
+REGON9_WEIGHTS = (8, 9, 2, 3, 4, 5, 6, 7)
+REGON14_WEIGHTS = (2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8)
+
+
+def _strip(value):
+    return _SEPARATORS.sub("", str(value or "")).strip()
+
+
+def normalize_nip(value):
+    """Digits of a NIP: drop an EU "PL" prefix, spaces, dashes and dots."""
+    value = _strip(value)
+    if value[:2].upper() == "PL":
+        value = value[2:]
+    return value
+
+
+def normalize_regon(value):
+    """Digits of a REGON: drop spaces, dashes and dots."""
+    return _strip(value)
+
+
+def normalize_krs(value):
+    """A KRS number as stored: 10 digits, zero-padded ("12345" → "0000012345").
+
+    People often type the number without its leading zeros or with a "KRS"
+    prefix; both are accepted.
+    """
+    value = _strip(value)
+    if value[:3].upper() == "KRS":
+        value = value[3:]
+    if value.isdigit() and len(value) < 10:
+        value = value.zfill(10)
+    return value
+
+
+def _checksum(digits, weights, modulo_ten_is_zero):
+    total = sum(int(d) * w for d, w in zip(digits, weights, strict=False))
+    check = total % 11
+    if check == 10:
+        return 0 if modulo_ten_is_zero else None
+    return check
+
+
+def is_valid_nip(value):
+    digits = normalize_nip(value)
+    if not (len(digits) == 10 and digits.isascii() and digits.isdigit()):
+        return False
+    # A remainder of 10 never occurs in an issued NIP.
+    return _checksum(digits, NIP_WEIGHTS, modulo_ten_is_zero=False) == int(digits[9])
+
+
+def is_valid_regon(value):
+    digits = normalize_regon(value)
+    if not (digits.isascii() and digits.isdigit()):
+        return False
+    if len(digits) == 9:
+        return _checksum(digits, REGON9_WEIGHTS, modulo_ten_is_zero=True) == int(digits[8])
+    if len(digits) == 14:
+        # A 14-digit REGON (a local unit) begins with its parent's 9-digit REGON.
+        return is_valid_regon(digits[:9]) and (
+            _checksum(digits, REGON14_WEIGHTS, modulo_ten_is_zero=True) == int(digits[13])
+        )
+    return False
+
+
+def is_valid_krs(value):
+    digits = normalize_krs(value)
+    return len(digits) == 10 and digits.isascii() and digits.isdigit() and digits != "0" * 10
+
+
+def validate_nip(value):
+    if not is_valid_nip(value):
+        raise ValidationError(
+            _("To nie jest poprawny numer NIP: podaj 10 cyfr (np. 123-456-32-18); sprawdź, czy nie ma literówki."),
+            code="invalid_nip",
+        )
+
+
+def validate_regon(value):
+    if not is_valid_regon(value):
+        raise ValidationError(
+            _("To nie jest poprawny numer REGON: podaj 9 lub 14 cyfr; sprawdź, czy nie ma literówki."),
+            code="invalid_regon",
+        )
+
+
+def validate_krs(value):
+    if not is_valid_krs(value):
+        raise ValidationError(
+            _("To nie jest poprawny numer KRS: podaj do 10 cyfr (np. 0000123456)."),
+            code="invalid_krs",
+        )
+
+
+def identifier_kind(value):
+    """Which identifiers a search query could be, as [(field, normalised)].
+
+    "123-456-32-18" could only be a NIP; a bare 10-digit number could be a KRS
+    or a NIP; up to 10 digits may be a KRS typed without its leading zeros.
+    Returns [] when the text is not a number.
+    """
+    kinds = []
+    nip = normalize_nip(value)
+    regon = normalize_regon(value)
+    krs = normalize_krs(value)
+    if is_valid_krs(krs):
+        kinds.append(("krs", krs))
+    if is_valid_nip(nip):
+        kinds.append(("nip", nip))
+    if is_valid_regon(regon):
+        kinds.append(("regon", regon))
+    return kinds
+
+
+class IdentifierFormField(forms.CharField):
+    """A form field that normalises an identifier before validating it.
+
+    Its `max_length` is generous on input (people type separators); the
+    normalised value is what the model field's validators check.
+    """
+
+    def __init__(self, *, normalizer, **kwargs):
+        self.normalizer = normalizer
+        kwargs["max_length"] = 32
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return self.normalizer(value) if value else value
+
+
+class IdentifierField(models.CharField):
+    """A CharField storing a normalised identifier (digits only, or empty)."""
+
+    normalizer = staticmethod(lambda value: value)
+    identifier_max_length = 10
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", self.identifier_max_length)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if kwargs.get("max_length") == self.identifier_max_length:
+            del kwargs["max_length"]
+        if kwargs.get("blank") is True:
+            del kwargs["blank"]
+        return name, path, args, kwargs
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return self.normalizer(value) if value else value
+
+    def pre_save(self, model_instance, add):
+        # Normalise on every save, so imports and the shell store the same form.
+        value = getattr(model_instance, self.attname)
+        if value:
+            value = self.normalizer(value)
+            setattr(model_instance, self.attname, value)
+        return value
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": IdentifierFormField, "normalizer": self.normalizer, **kwargs})
+
+
+class KRSField(IdentifierField):
+    description = _("Numer KRS")
+    normalizer = staticmethod(normalize_krs)
+    default_validators = [validate_krs]
+    identifier_max_length = 10
+
+
+class NIPField(IdentifierField):
+    description = _("Numer NIP")
+    normalizer = staticmethod(normalize_nip)
+    default_validators = [validate_nip]
+    identifier_max_length = 10
+
+
+class REGONField(IdentifierField):
+    description = _("Numer REGON")
+    normalizer = staticmethod(normalize_regon)
+    default_validators = [validate_regon]
+    identifier_max_length = 14
