@@ -1,0 +1,159 @@
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+
+from pps_portal.images import SafeImageField
+from pps_portal.sanitize import html_to_text, sanitize_html
+
+
+class Category(models.Model):
+    name = models.CharField(_("nazwa"), max_length=100, unique=True)
+    slug = models.SlugField(_("adres (slug)"), max_length=100, unique=True)
+    description = models.TextField(_("opis"), blank=True)
+    position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    class Meta:
+        verbose_name = _("kategoria")
+        verbose_name_plural = _("kategorie")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:category", args=[self.slug])
+
+
+class NewsQuerySet(models.QuerySet):
+    def published(self):
+        """What the public sees: published and due. A scheduled article
+        becomes public by itself when its time comes; no job is needed."""
+        return self.filter(status=News.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """Published, pinned first then newest, with what cards print."""
+        return self.published().select_related("category").order_by("-is_pinned", "-published_at", "-pk")
+
+    def search(self, text):
+        """Full-text search (diacritics-insensitive), best match first."""
+        query = SearchQuery(text, config="pps_search", search_type="websearch")
+        return (
+            self.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "-published_at", "-pk")
+        )
+
+
+class News(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("szkic")
+        PUBLISHED = "published", _("opublikowany")
+
+    title = models.CharField(_("tytuł"), max_length=200)
+    slug = models.SlugField(_("adres (slug)"), max_length=220, unique=True)
+    lead = models.TextField(
+        _("zajawka"), max_length=600, help_text=_("Krótkie streszczenie: lista, kanały RSS, wyniki wyszukiwania.")
+    )
+    body = CKEditor5Field(_("treść"), config_name="default", blank=True)
+    # Plain text of the body, kept for search and headlines.
+    body_text = models.TextField(editable=False, blank=True)
+    image = SafeImageField(
+        _("zdjęcie główne"),
+        upload_to="news/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("tekst alternatywny zdjęcia"),
+        max_length=300,
+        blank=True,
+        help_text=_("Wymagany, gdy dodano zdjęcie: opisz, co przedstawia."),
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("kategoria"), on_delete=models.PROTECT, related_name="news", null=True, blank=True
+    )
+    is_pinned = models.BooleanField(_("przypięty"), default=False, help_text=_("Przypięte są na początku listy."))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("data publikacji"),
+        null=True,
+        blank=True,
+        help_text=_("Artykuł opublikowany z datą w przyszłości pojawi się sam o tej godzinie."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("autor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("zmieniono"), auto_now=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config="pps_search")
+        + SearchVector("lead", weight="B", config="pps_search")
+        + SearchVector("body_text", weight="C", config="pps_search"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = NewsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aktualność")
+        verbose_name_plural = _("aktualności")
+        ordering = ["-is_pinned", "-published_at", "-pk"]
+        indexes = [
+            # The public list: status filter, pinned first, newest first.
+            models.Index(fields=["status", "-is_pinned", "-published_at"], name="news_listing_idx"),
+            # /szukaj/: full-text match on the generated vector.
+            GinIndex(fields=["search_vector"], name="news_search_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False), name="news_published_has_date"
+            ),
+            models.CheckConstraint(condition=Q(image="") | ~Q(image_alt=""), name="news_image_has_alt"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Stored sanitized: templates print the body as is.
+        self.body = sanitize_html(self.body)
+        self.body_text = html_to_text(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:detail", args=[self.slug])
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at and self.published_at <= timezone.now()
+
+    def clean(self):
+        errors = {}
+        if self.image and not self.image_alt.strip():
+            errors["image_alt"] = _("Podaj tekst alternatywny dla zdjęcia.")
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            errors["published_at"] = _("Podaj datę publikacji (może być w przyszłości).")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def description(self):
+        """One-paragraph summary for meta tags and feeds."""
+        return Truncator(self.lead).chars(300)

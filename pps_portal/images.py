@@ -221,3 +221,16 @@ class SafeImageField(models.ImageField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
+
+
+def store_reencoded(file, directory, storage=None):
+    """Check and re-encode an upload (e.g. an image inside rich text) and
+    store it under `directory`; returns the stored name."""
+    from django.core.files.storage import default_storage
+
+    storage = storage or default_storage
+    image, image_format = open_checked(file)
+    stored_format = fallback_format(image_format)
+    extension = "png" if stored_format == "PNG" else "jpg"
+    base = os.path.splitext(os.path.basename(file.name))[0] or "obraz"
+    return storage.save(f"{directory}/{base}.{extension}", ContentFile(_encode(_prepared(image), stored_format)))

@@ -4,7 +4,11 @@ Called on save for every rich-text field, so what is stored is already
 safe; templates then print it with |safe and nothing else is trusted.
 """
 
+import html as html_lib
+import re
+
 import nh3
+from django.utils.html import strip_tags
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "s", "sub", "sup",
@@ -41,3 +45,10 @@ def sanitize_html(html):
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+def html_to_text(html):
+    """Plain text of stored rich text (for search vectors and headlines)."""
+    # Block ends become spaces so "<p>a</p><p>b</p>" does not read "ab".
+    spaced = re.sub(r"<(/p|br|/h\d|/li|/td|/th|/blockquote|/figcaption)\b[^>]*>", " ", html or "")
+    return re.sub(r"\s+", " ", html_lib.unescape(strip_tags(spaced))).strip()

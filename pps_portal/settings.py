@@ -217,8 +217,21 @@ CKEDITOR_5_CONFIGS = {
         "language": "pl",
         "toolbar": {
             "items": [
-                "heading", "|", "bold", "italic", "link", "|", "bulletedList", "numberedList", "blockQuote",
-                "|", "insertTable", "imageUpload", "|", "undo", "redo",
+                "heading",
+                "|",
+                "bold",
+                "italic",
+                "link",
+                "|",
+                "bulletedList",
+                "numberedList",
+                "blockQuote",
+                "|",
+                "insertTable",
+                "imageUpload",
+                "|",
+                "undo",
+                "redo",
             ],  # fmt: skip
         },
         "heading": {

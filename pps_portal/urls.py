@@ -4,10 +4,15 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from news.sitemaps import NewsCategorySitemap, NewsSitemap
 from pps_portal import views
 from pps_portal.sitemaps import StaticPagesSitemap
 
-sitemaps = {"static": StaticPagesSitemap}
+sitemaps = {
+    "static": StaticPagesSitemap,
+    "news": NewsSitemap,
+    "news-categories": NewsCategorySitemap,
+}
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -15,7 +20,11 @@ urlpatterns = [
     path("ustawienia-dostepnosci/", views.accessibility_preferences, name="a11y-preferences"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("aktualnosci/", include("news.urls")),
+    path("szukaj/", views.search, name="search"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # Our checked, re-encoding upload view under django-ckeditor-5's URL name.
+    path("ckeditor5/image_upload/", views.editor_image_upload, name="ck_editor_5_upload_file"),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,23 +1,57 @@
 import logging
 
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from news.models import News
+from pps_portal import search as site_search
 from pps_portal.a11y import Preferences
+from pps_portal.images import store_reencoded
 from pps_portal.models import SiteSettings
+
+HOME_PINNED = 3
+HOME_LATEST = 6
+SEARCH_PAGE_SIZE = 10
 
 logger = logging.getLogger(__name__)
 
 
 def home(request):
-    return render(request, "home.html")
+    published = News.objects.for_listing()
+    return render(
+        request,
+        "home.html",
+        {
+            "pinned_news": published.filter(is_pinned=True)[:HOME_PINNED],
+            "latest_news": published.filter(is_pinned=False).order_by("-published_at", "-pk")[:HOME_LATEST],
+        },
+    )
+
+
+@require_GET
+def search(request):
+    """/szukaj/?q=…: ranked, highlighted, paginated results."""
+    query = site_search.clean_query(request.GET.get("q"))
+    page = None
+    if query:
+        page = Paginator(site_search.news_results(query), SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        for item in page:
+            item.title_html = site_search.highlight(item.title_headline)
+            item.headline_html = site_search.highlight(item.headline)
+    return render(
+        request, "search.html", {"search_query": query, "page": page, "query_prefix": urlencode({"q": query})}
+    )
 
 
 def statement(request):
@@ -83,3 +117,22 @@ def server_error(request):
     """
     template = loader.get_template("500.html")
     return HttpResponse(template.render({"a11y": Preferences.from_cookies(request.COOKIES)}), status=500)
+
+
+@require_POST
+def editor_image_upload(request):
+    """Image upload from CKEditor 5 in admin: staff only, the shared checks.
+
+    Replaces django-ckeditor-5's own view (same URL name), which stores
+    files as uploaded, EXIF included.
+    """
+    if not (request.user.is_authenticated and request.user.is_staff):
+        return JsonResponse({"error": {"message": "Brak uprawnień."}}, status=403)
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return JsonResponse({"error": {"message": "Nie wybrano pliku."}}, status=400)
+    try:
+        name = store_reencoded(upload, timezone.now().strftime("editor/%Y/%m"))
+    except ValidationError as error:
+        return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
+    return JsonResponse({"url": default_storage.url(name)})

@@ -1,0 +1,65 @@
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from news.models import Category, News
+from pps_portal.models import SiteSettings
+
+FEED_SIZE = 20
+
+
+class NewsRssFeed(Feed):
+    """Published news (optionally one category), newest first."""
+
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, slug=None):
+        self.site = SiteSettings.load()
+        self.host = request.get_host().split(":")[0]
+        return get_object_or_404(Category, slug=slug) if slug else None
+
+    def title(self, category):
+        base = f"{self.site.site_name} — Aktualności"
+        return f"{base}: {category.name}" if category else base
+
+    def link(self, category):
+        return category.get_absolute_url() if category else reverse("news:list")
+
+    def description(self, category):
+        return f"Aktualności serwisu {self.site.site_name} ({self.site.city})"
+
+    def items(self, category):
+        news = News.objects.for_listing()
+        if category is not None:
+            news = news.filter(category=category)
+        # Feed readers want chronological order, not pinned-first.
+        return news.order_by("-published_at", "-pk")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.category.name] if item.category else []
+
+    def item_guid(self, item):
+        # A tag: URI survives slug changes and is a valid Atom id.
+        return f"tag:{self.host},{item.created_at:%Y-%m-%d}:news/{item.pk}"
+
+    item_guid_is_permalink = False
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, category):
+        return self.description(category)
