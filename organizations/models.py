@@ -1,7 +1,10 @@
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Func, Q, TextField
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -147,12 +150,46 @@ class Organization(models.Model):
     created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
     updated_at = models.DateTimeField(_("zaktualizowano"), auto_now=True)
 
+    # Full text of the name (weight A) and description (B), unaccented by the
+    # shared `pps_search` configuration; kept by PostgreSQL itself.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("name", weight="A", config="pps_search")
+        + SearchVector("description", weight="B", config="pps_search"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    # The same words as a plain array, so a search can ask "does this record
+    # contain any of these words" (&&) for the spelling variants of a typed word.
+    search_terms = models.GeneratedField(
+        expression=Func(
+            SearchVector("name", "description", config="pps_search"),
+            function="tsvector_to_array",
+            output_field=ArrayField(TextField()),
+        ),
+        output_field=ArrayField(TextField()),
+        db_persist=True,
+    )
+
     objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organizacja")
         verbose_name_plural = _("organizacje")
         ordering = ["name", "pk"]
+        indexes = [
+            # Ranking and phrase matching: search_vector @@ websearch_to_tsquery('pps_search', q).
+            GinIndex(fields=["search_vector"], name="organization_search_vector"),
+            # Typo/ending-tolerant search: search_terms && ARRAY(similar terms), see querysets.search().
+            GinIndex(fields=["search_terms"], name="organization_search_terms"),
+            # Name fragments typed anywhere in a name, without Polish letters:
+            # immutable_unaccent(lower(name)) LIKE '%fragment%' and word_similarity (<%, %>).
+            GinIndex(
+                OpClass(Func(Func("name", function="lower"), function="immutable_unaccent"), name="gin_trgm_ops"),
+                name="organization_name_trgm",
+            ),
+            # The public list: WHERE status = 'published' ORDER BY name (ICU collation).
+            models.Index(fields=["status", "name"], name="organization_status_name"),
+        ]
         constraints = [
             # One live record per KRS; a rejected duplicate may stay on file.
             models.UniqueConstraint(
@@ -214,3 +251,28 @@ class Organization(models.Model):
     def full_address(self):
         locality = " ".join(part for part in (self.postal_code, self.city) if part)
         return ", ".join(part for part in (self.street_address, locality) if part)
+
+
+class SearchTerm(models.Model):
+    """Every distinct word that occurs in any organization's name or description.
+
+    Filled by a database trigger (migration 0003) whenever an organization
+    is inserted or its text changes, so bulk inserts keep it current too. A
+    search looks up the spelling variants of each typed word here with
+    trigram similarity (`fundcja` → `fundacja`, `edukacji` → `edukacja`),
+    then asks the organization table for records containing any of them.
+    Stale words (from edited records) only ever expand to nothing.
+    """
+
+    term = models.TextField(primary_key=True)
+
+    class Meta:
+        verbose_name = _("słowo wyszukiwania")
+        verbose_name_plural = _("słowa wyszukiwania")
+        indexes = [
+            # term % 'fundcja' and term LIKE 'eduk%' in OrganizationQuerySet.search().
+            GinIndex(OpClass("term", name="gin_trgm_ops"), name="searchterm_term_trgm"),
+        ]
+
+    def __str__(self):
+        return self.term

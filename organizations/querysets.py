@@ -1,4 +1,33 @@
+import re
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity, TrigramWordSimilarity
 from django.db import models
+from django.db.models import Case, F, Func, Q, TextField, Value, When
+from django.db.models.functions import Lower
+
+from organizations.identifiers import identifier_kind
+
+# Letters and digits only: what a search word may contain. Underscore and
+# punctuation are dropped, so no LIKE wildcard can reach the SQL.
+_WORD = re.compile(r"[^\W_]+")
+MAX_QUERY_WORDS = 8
+MIN_FUZZY_WORD = 3  # shorter words (i, w, na) are ignored unless nothing else was typed
+# Trigram similarity above which a stored word counts as the typed one
+# ("fundcja"~"fundacja" 0.55, "edukacji"~"edukacja" 0.64, "fundcja"~"fundusz" 0.33).
+TERM_SIMILARITY = 0.4
+
+
+def unaccented(expression):
+    """immutable_unaccent(lower(…)): the form the trigram indexes hold."""
+    return Func(Lower(expression), function="immutable_unaccent", output_field=TextField())
+
+
+def search_words(query):
+    """The words of a query worth matching, at most MAX_QUERY_WORDS."""
+    words = _WORD.findall(query or "")
+    long_words = [w for w in words if len(w) >= MIN_FUZZY_WORD]
+    return (long_words or words)[:MAX_QUERY_WORDS]
 
 
 class OrganizationQuerySet(models.QuerySet):
@@ -11,3 +40,93 @@ class OrganizationQuerySet(models.QuerySet):
     def public_benefit(self):
         """OPP organizations, which can receive 1,5% of income tax."""
         return self.filter(is_public_benefit=True).exclude(krs="")
+
+    def for_listing(self):
+        """What a list or card shows: the district joined, areas prefetched."""
+        return (
+            self.select_related("district")
+            .prefetch_related("areas")
+            .defer("search_vector", "search_terms", "rejection_reason")
+        )
+
+    def alphabetical(self):
+        """Polish alphabetical order (the name column has the pl-x-icu collation)."""
+        return self.order_by("name", "pk")
+
+    def filter_by(self, *, legal_form=None, area=None, district=None, is_public_benefit=None):
+        """Narrow by the registry's filters; None means "any"."""
+        qs = self
+        if legal_form:
+            qs = qs.filter(legal_form=legal_form)
+        if area is not None:
+            # A subquery, not a join: exports aggregate all areas of each record.
+            qs = qs.filter(pk__in=self.model.areas.through.objects.filter(area=area).values("organization_id"))
+        if district is not None:
+            qs = qs.filter(district=district)
+        if is_public_benefit is not None:
+            qs = qs.filter(is_public_benefit=is_public_benefit)
+        return qs
+
+    def search(self, query):
+        """Records matching what a resident typed, best first (annotated `rank`).
+
+        * An exact KRS, NIP or REGON (with or without dashes, "PL", leading
+          zeros) finds that record, ranked first.
+        * Otherwise every typed word (of 3+ letters) must match a word of the
+          name or description: diacritics-insensitive (`pps_search` unaccents,
+          so `czestochowa` = `Częstochowa`), tolerant of a typo or another
+          ending through trigram similarity of whole words (`fundcja`,
+          `edukacji`), or as a prefix (`eduk`).
+        * Or the whole phrase is close to a part of the name.
+
+        Ranked by closeness of the phrase to the name, then full-text rank
+        (name words weigh more than description words). All in one SQL
+        query served by the GIN indexes on Organization.
+        """
+        query = (query or "").strip()[:200]
+        words = search_words(query)
+        if not words:
+            return self.none()
+        text = " ".join(words)
+
+        identifiers = identifier_kind(query)
+        identifier_match = Q()
+        for field, value in identifiers:
+            identifier_match |= Q(**{field: value})
+
+        from organizations.models import SearchTerm
+
+        word_match = Q()
+        for word in words:
+            typed = unaccented(Value(word))
+            # Spelling variants of the typed word, through the trigram index
+            # on searchterm.term: `term % typed` (pg_trgm's default threshold
+            # 0.3, which the index applies) re-checked at TERM_SIMILARITY, or
+            # words it begins (`eduk` → `edukacja`, LIKE through the same index).
+            variants = (
+                SearchTerm.objects.alias(similarity=TrigramSimilarity("term", typed))
+                .filter(Q(term__trigram_similar=typed, similarity__gte=TERM_SIMILARITY) | Q(term__startswith=typed))
+                .values("term")
+            )
+            # Records containing any variant, through the GIN index on search_terms.
+            word_match &= Q(search_terms__overlap=ArraySubquery(variants))
+        phrase = unaccented(Value(text))
+        # The whole phrase within a name ("rescue team", "jasne ze bus"), through
+        # the trigram index on immutable_unaccent(lower(name)): `name %> phrase`,
+        # word_similarity above pg_trgm.word_similarity_threshold (0.6).
+        phrase_match = Q(name_unaccented__trigram_word_similar=phrase)
+
+        match = word_match | phrase_match
+        if identifiers:
+            match |= identifier_match
+
+        full_text = SearchQuery(text, config="pps_search", search_type="plain")
+        rank = TrigramWordSimilarity(phrase, "name_unaccented") + SearchRank(F("search_vector"), full_text)
+        if identifiers:
+            rank = rank + Case(When(identifier_match, then=Value(10.0)), default=Value(0.0))
+        return (
+            self.alias(name_unaccented=unaccented(F("name")))
+            .filter(match)
+            .annotate(rank=rank)
+            .order_by("-rank", "name", "pk")
+        )

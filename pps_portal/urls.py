@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from news.sitemaps import NewsCategorySitemap, NewsSitemap
+from organizations.sitemaps import OrganizationPagesSitemap, OrganizationSitemap
 from pps_portal import views
 from pps_portal.sitemaps import StaticPagesSitemap
 
@@ -12,6 +13,8 @@ sitemaps = {
     "static": StaticPagesSitemap,
     "news": NewsSitemap,
     "news-categories": NewsCategorySitemap,
+    "organizations": OrganizationSitemap,
+    "organizations-pages": OrganizationPagesSitemap,
 }
 
 urlpatterns = [
@@ -21,6 +24,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("aktualnosci/", include("news.urls")),
+    path("organizacje/", include("organizations.urls")),
     path("szukaj/", views.search, name="search"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     # Our checked, re-encoding upload view under django-ckeditor-5's URL name.

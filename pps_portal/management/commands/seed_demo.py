@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from organizations.demo import seed_organizations
 from pps_portal.demo import seed_site
 
 
@@ -11,7 +12,7 @@ def seeders():
     overwriting rows editors may have changed), bulk inserts for scale > 1,
     returning a one-line summary of what it created.
     """
-    return [seed_site]
+    return [seed_site, seed_organizations]
 
 
 class Command(BaseCommand):

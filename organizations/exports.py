@@ -1,0 +1,143 @@
+"""Open-data export of the published registry, streamed.
+
+Rows are read with `.values()` over a server-side cursor
+(`.iterator(chunk_size=…)`) and written as they come, so memory stays flat
+however many organizations there are.
+
+CSV: UTF-8 with a byte-order mark and `;` as the delimiter, CRLF line ends —
+what Excel in Polish locale opens correctly, Polish letters included (a comma
+is the decimal separator there, so Excel expects semicolons). A cell that
+would start with = + - @ (a formula to a spreadsheet, e.g. a phone number
+"+48 …") is prefixed with an apostrophe, the usual CSV-injection guard.
+"""
+
+import csv
+import json
+
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import F
+
+from organizations.models import Organization
+
+CHUNK_SIZE = 2000
+LICENSE_NAME = "Creative Commons Uznanie autorstwa 4.0 (CC BY 4.0)"
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/deed.pl"
+
+# (key, CSV header) in output order: public fields only.
+COLUMNS = [
+    ("name", "nazwa"),
+    ("legal_form", "forma_prawna"),
+    ("krs", "krs"),
+    ("nip", "nip"),
+    ("regon", "regon"),
+    ("is_public_benefit", "opp"),
+    ("areas", "obszary_dzialalnosci"),
+    ("district", "dzielnica"),
+    ("street_address", "adres"),
+    ("postal_code", "kod_pocztowy"),
+    ("city", "miejscowosc"),
+    ("phone", "telefon"),
+    ("email", "email"),
+    ("website", "strona_www"),
+    ("description", "opis"),
+    ("verified_at", "zweryfikowano"),
+    ("updated_at", "zaktualizowano"),
+    ("url", "adres_w_serwisie"),
+]
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+AREA_SEPARATOR = " | "
+
+
+def export_rows(queryset, *, base_url):
+    """Dicts of public fields for the given (already public) queryset, streamed."""
+    legal_forms = dict(Organization.LegalForm.choices)
+    rows = (
+        queryset.order_by("name", "pk")
+        .annotate(district_name=F("district__name"), area_names=ArrayAgg("areas__name", distinct=True, default=[]))
+        .values(
+            "slug",
+            "name",
+            "legal_form",
+            "krs",
+            "nip",
+            "regon",
+            "is_public_benefit",
+            "area_names",
+            "district_name",
+            "street_address",
+            "postal_code",
+            "city",
+            "phone",
+            "email",
+            "website",
+            "description",
+            "verified_at",
+            "updated_at",
+        )
+    )
+    for row in rows.iterator(chunk_size=CHUNK_SIZE):
+        yield {
+            "name": row["name"],
+            "legal_form": str(legal_forms.get(row["legal_form"], row["legal_form"])),
+            "krs": row["krs"],
+            "nip": row["nip"],
+            "regon": row["regon"],
+            "is_public_benefit": row["is_public_benefit"],
+            "areas": sorted(name for name in row["area_names"] if name),
+            "district": row["district_name"] or "",
+            "street_address": row["street_address"],
+            "postal_code": row["postal_code"],
+            "city": row["city"],
+            "phone": row["phone"],
+            "email": row["email"],
+            "website": row["website"],
+            "description": row["description"],
+            "verified_at": row["verified_at"],
+            "updated_at": row["updated_at"],
+            "url": f"{base_url}/organizacje/{row['slug']}/",
+        }
+
+
+class _Echo:
+    """A file-like object csv.writer can write to; returns the line instead."""
+
+    def write(self, value):
+        return value
+
+
+def _csv_cell(value):
+    if isinstance(value, bool):
+        return "tak" if value else "nie"
+    if isinstance(value, list):
+        value = AREA_SEPARATOR.join(value)
+    elif value is None:
+        return ""
+    elif not isinstance(value, str):
+        value = value.isoformat()
+    if value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def csv_lines(rows):
+    """The CSV file as a stream of str chunks (BOM first)."""
+    writer = csv.writer(_Echo(), delimiter=";", lineterminator="\r\n")
+    yield "\ufeff" + writer.writerow([header for _key, header in COLUMNS])
+    for row in rows:
+        yield writer.writerow([_csv_cell(row[key]) for key, _header in COLUMNS])
+
+
+def json_chunks(rows, *, source_url):
+    """A JSON document as a stream of str chunks, valid once complete."""
+    header = {
+        "source": source_url,
+        "license": {"name": LICENSE_NAME, "url": LICENSE_URL},
+    }
+    opening = json.dumps(header, ensure_ascii=False)[:-1]
+    yield opening + ', "organizations": ['
+    separator = ""
+    for row in rows:
+        yield separator + json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder)
+        separator = ","
+    yield "]}"

@@ -1,0 +1,27 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from organizations.models import Organization
+
+
+class OrganizationSitemap(Sitemap):
+    """Published organizations, plus the registry's own pages."""
+
+    changefreq = "monthly"
+    limit = 5000
+
+    def items(self):
+        return Organization.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, organization):
+        return organization.updated_at
+
+
+class OrganizationPagesSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return ["organizations:list", "organizations:opp", "organizations:statistics"]
+
+    def location(self, item):
+        return reverse(item)
