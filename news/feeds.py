@@ -4,7 +4,6 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from news.models import Category, News
-from pps_portal.models import SiteSettings
 
 FEED_SIZE = 20
 
@@ -15,7 +14,7 @@ class NewsRssFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def get_object(self, request, slug=None):
-        self.site = SiteSettings.load()
+        self.site = request.site
         self.host = request.get_host().split(":")[0]
         return get_object_or_404(Category, slug=slug) if slug else None
 

@@ -3,7 +3,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from news.models import Category, News
-from pps_portal.models import SiteSettings
 
 PAGE_SIZE = 12
 OTHER_NEWS = 5
@@ -46,7 +45,7 @@ def news_detail(request, slug):
 
 def _news_article_data(request, news):
     """schema.org NewsArticle for search engines."""
-    site = SiteSettings.load()
+    site = request.site
     publisher = {"@type": "Organization", "name": site.department_institution or site.site_name}
     data = {
         "@context": "https://schema.org",

@@ -15,7 +15,9 @@ def site(request):
         # The 400 page for a bad Host header must still render.
         statement_url = statement_path
     return {
-        "site": SimpleLazyObject(SiteSettings.load),
+        # Set by site_settings_middleware; the fallback covers requests that
+        # failed before it ran.
+        "site": request.site if hasattr(request, "site") else SimpleLazyObject(SiteSettings.load),
         "a11y": Preferences.from_cookies(request.COOKIES),
         "statement_url": statement_url,
     }

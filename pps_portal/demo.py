@@ -2,7 +2,15 @@
 
 import datetime
 
+from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
 from pps_portal.models import Banner, SiteSettings
+from pps_portal.permissions import EDITOR_GROUP
+
+# Well-known demo logins (README). Created only with DEBUG on, never in production.
+DEMO_PASSWORD = "pps-demo-2026"
 
 SITE = {
     "site_name": "PPS Portal",
@@ -76,3 +84,29 @@ def seed_site(*, scale=1):
         )
         created += was_created
     return f"Site settings ready, {created} banner(s) created."
+
+
+def seed_users(*, scale=1):
+    """Demo logins for a local run: an editor (staff, Editor group) and an admin."""
+    if not django_settings.DEBUG:
+        return "Demo users skipped (DEBUG is off)."
+    User = get_user_model()
+    created = []
+    editor, was_created = User.objects.get_or_create(
+        username="redaktor",
+        defaults={
+            "first_name": "Anna",
+            "last_name": "Redaktorska",
+            "email": "redaktor@example.invalid",
+            "is_staff": True,
+        },
+    )
+    if was_created:
+        editor.set_password(DEMO_PASSWORD)
+        editor.save()
+        editor.groups.add(Group.objects.get(name=EDITOR_GROUP))
+        created.append("redaktor")
+    if not User.objects.filter(username="admin").exists():
+        User.objects.create_superuser("admin", "admin@example.invalid", DEMO_PASSWORD)
+        created.append("admin")
+    return f"Demo users created: {', '.join(created) or 'none'} (password: {DEMO_PASSWORD})."

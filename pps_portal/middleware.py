@@ -1,5 +1,8 @@
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
+from django.utils.functional import SimpleLazyObject
+
+from pps_portal.models import SiteSettings
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -14,3 +17,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.update is None and request.path_info.startswith("/admin/"):
             parts.update = {"style-src": [UNSAFE_INLINE]}
         return parts
+
+
+def site_settings_middleware(get_response):
+    """`request.site`: the SiteSettings row, loaded at most once per request
+    and only if something (a template, a view, a feed) reads it."""
+
+    def middleware(request):
+        request.site = SimpleLazyObject(SiteSettings.load)
+        return get_response(request)
+
+    return middleware

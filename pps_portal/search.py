@@ -32,8 +32,6 @@ def news_results(text):
                 stop_sel=_STOP,
                 max_words=35,
                 min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
             ),
             title_headline=SearchHeadline(
                 "title", query, config="pps_search", start_sel=_START, stop_sel=_STOP, highlight_all=True

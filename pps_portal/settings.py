@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "pps_portal.middleware.site_settings_middleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

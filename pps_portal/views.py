@@ -18,7 +18,6 @@ from news.models import News
 from pps_portal import search as site_search
 from pps_portal.a11y import Preferences
 from pps_portal.images import store_reencoded
-from pps_portal.models import SiteSettings
 
 HOME_PINNED = 3
 HOME_LATEST = 6
@@ -56,7 +55,7 @@ def search(request):
 
 def statement(request):
     """Deklaracja dostępności, in the structure required by Polish law."""
-    return render(request, "statement.html", {"settings": SiteSettings.load()})
+    return render(request, "statement.html", {"settings": request.site})
 
 
 # Exempt from CSRF on purpose: the form only sets two display cookies, and a

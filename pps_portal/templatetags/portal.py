@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -30,3 +31,12 @@ def json_ld(data):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path):
     return context["request"].build_absolute_uri(path)
+
+
+@register.filter
+def isodatetime(value):
+    """Local ISO 8601 to the second ("2026-11-26T09:00:00+01:00"): the form
+    HTML's <time datetime> and Open Graph accept (|date:"c" adds microseconds)."""
+    if not value:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")

@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from news.demo import seed_news
 from organizations.demo import seed_organizations
-from pps_portal.demo import seed_site
+from pps_portal.demo import seed_site, seed_users
 
 
 def seeders():
@@ -12,7 +13,7 @@ def seeders():
     overwriting rows editors may have changed), bulk inserts for scale > 1,
     returning a one-line summary of what it created.
     """
-    return [seed_site, seed_organizations]
+    return [seed_site, seed_users, seed_news, seed_organizations]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,73 @@
+"""Editors (staff in the Editor group, not superusers) in admin."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from news.models import News
+from pps_portal.permissions import EDITOR_GROUP
+from tests.news.factories import CategoryFactory, NewsFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    editor = django_user_model.objects.create_user("redaktorka", password="haslo-testowe-123", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITOR_GROUP))
+    client.force_login(editor)
+    client.user = editor
+    return client
+
+
+def test_editor_group_holds_exactly_the_editorial_permissions():
+    codenames = set(Group.objects.get(name=EDITOR_GROUP).permissions.values_list("codename", flat=True))
+    assert {"add_news", "change_news", "delete_news", "view_news", "change_sitesettings"} <= codenames
+    assert not codenames & {"add_user", "change_user", "delete_user", "change_group", "add_permission"}
+
+
+def test_editor_can_schedule_an_article_that_appears_at_its_time(editor_client):
+    publish_at = timezone.localtime() + datetime.timedelta(days=1)
+    response = editor_client.post(
+        "/admin/news/news/add/",
+        {
+            "title": "Zaplanowany artykuł",
+            "slug": "zaplanowany-artykul",
+            "lead": "Zajawka",
+            "body": "<p>Treść <strong>ważna</strong></p>",
+            "status": "published",
+            "published_at_0": publish_at.strftime("%d.%m.%Y"),
+            "published_at_1": publish_at.strftime("%H:%M:%S"),
+            "category": CategoryFactory().pk,
+        },
+    )
+    assert response.status_code == 302
+    news = News.objects.get(slug="zaplanowany-artykul")
+    assert (news.author, news.is_public) == (editor_client.user, False)
+
+
+def test_editor_cannot_manage_users(editor_client):
+    assert editor_client.get("/admin/auth/user/").status_code == 403
+
+
+def test_publish_now_action_publishes_drafts(editor_client):
+    draft = NewsFactory(status=News.Status.DRAFT, published_at=None)
+    editor_client.post("/admin/news/news/", {"action": "publish_now", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.is_public
+
+
+def test_withdraw_action_hides_published_articles(editor_client):
+    live = NewsFactory()
+    editor_client.post("/admin/news/news/", {"action": "withdraw", "_selected_action": [live.pk]})
+    live.refresh_from_db()
+    assert (live.status, list(News.objects.published())) == (News.Status.DRAFT, [])
+
+
+def test_admin_list_offers_search_filters_and_date_hierarchy(editor_client):
+    NewsFactory(title="Dotacje 2027")
+    response = editor_client.get("/admin/news/news/?q=Dotacje")
+    assert response.status_code == 200
+    assert "Dotacje 2027" in response.content.decode()
