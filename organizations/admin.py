@@ -1,1 +1,192 @@
-# Admin for this app is registered here as its models arrive.
+from django import forms
+from django.contrib import admin, messages
+from django.db import IntegrityError
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from organizations import services
+from organizations.identifiers import identifier_kind
+from organizations.models import Area, District, Organization
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position", "organization_count"]
+    list_editable = ["position"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n=Count("organizations"))
+
+    @admin.display(description=_("organizacje"), ordering="n")
+    def organization_count(self, obj):
+        return obj.n
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "organization_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n=Count("organizations"))
+
+    @admin.display(description=_("organizacje"), ordering="n")
+    def organization_count(self, obj):
+        return obj.n
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Powód odrzucenia"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("Zostaje w rekordzie; organizacja znika ze wszystkich stron publicznych."),
+    )
+
+
+def duplicates_of(organization):
+    """Other records sharing this one's KRS, NIP or REGON (any status)."""
+    match = Q()
+    for field in ("krs", "nip", "regon"):
+        value = getattr(organization, field)
+        if value:
+            match |= Q(**{field: value})
+    if not match:
+        return Organization.objects.none()
+    return Organization.objects.filter(match).exclude(pk=organization.pk).order_by("pk")
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "legal_form", "status", "is_public_benefit", "krs", "district", "updated_at"]
+    list_filter = ["status", "legal_form", "is_public_benefit", "district", "areas"]
+    list_select_related = ["district"]
+    search_fields = ["name", "krs", "nip", "regon"]
+    search_help_text = _("Nazwa albo numer KRS, NIP lub REGON (z kreskami lub bez).")
+    autocomplete_fields = ["district", "areas"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at", "updated_at", "duplicate_records"]
+    date_hierarchy = "created_at"
+    ordering = ["-created_at"]
+    actions = ["publish", "reject"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "legal_form", "status", "rejection_reason", "verified_at"]}),
+        (_("Rejestry"), {"fields": ["krs", "nip", "regon", "is_public_benefit", "duplicate_records"]}),
+        (_("Działalność"), {"fields": ["areas", "district", "description"]}),
+        (_("Adres i kontakt"), {"fields": ["street_address", "postal_code", "city", "phone", "email", "website"]}),
+        (_("Logo"), {"fields": ["logo", "logo_alt"]}),
+        (_("Historia"), {"fields": ["created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("search_vector", "search_terms")
+
+    def get_search_results(self, request, queryset, search_term):
+        """An identifier typed with dashes, "PL" or without leading zeros finds its record."""
+        identifiers = identifier_kind(search_term.strip())
+        if identifiers:
+            match = Q()
+            for field, value in identifiers:
+                match |= Q(**{field: value})
+            return queryset.filter(match), False
+        return super().get_search_results(request, queryset, search_term)
+
+    @admin.display(description=_("inne rekordy z tym samym KRS, NIP lub REGON"))
+    def duplicate_records(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        others = list(duplicates_of(obj))
+        if not others:
+            return _("brak")
+        return format_html(
+            "<strong>{}</strong><ul>{}</ul>",
+            _("Uwaga: możliwy duplikat."),
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a> ({})</li>',
+                (
+                    (reverse("admin:organizations_organization_change", args=[o.pk]), o.name, o.get_status_display())
+                    for o in others
+                ),
+            ),
+        )
+
+    def _warn_duplicates(self, request, obj):
+        others = list(duplicates_of(obj)[:5])
+        if others:
+            messages.warning(
+                request,
+                format_html(
+                    "{} {}",
+                    _("Inny rekord ma ten sam numer KRS, NIP lub REGON:"),
+                    format_html_join(
+                        ", ",
+                        '<a href="{}">{}</a>',
+                        ((reverse("admin:organizations_organization_change", args=[o.pk]), o.name) for o in others),
+                    ),
+                ),
+            )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            obj = self.get_object(request, object_id)
+            if obj is not None:
+                self._warn_duplicates(request, obj)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self._warn_duplicates(request, obj)
+
+    @admin.action(description=_("Opublikuj zaznaczone organizacje"), permissions=["change"])
+    def publish(self, request, queryset):
+        try:
+            count = services.publish_organizations(organizations=queryset, moderator=request.user)
+        except IntegrityError:
+            self.message_user(
+                request,
+                _("Nie opublikowano: inna aktywna organizacja ma ten sam numer KRS. Sprawdź duplikaty."),
+                messages.ERROR,
+            )
+            return None
+        self.message_user(
+            request,
+            ngettext("Opublikowano %(count)d organizację.", "Opublikowano %(count)d organizacji.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+        return None
+
+    @admin.action(description=_("Odrzuć zaznaczone organizacje…"), permissions=["change"])
+    def reject(self, request, queryset):
+        form = RejectForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            count = services.reject_organizations(
+                organizations=queryset, reason=form.cleaned_data["reason"], moderator=request.user
+            )
+            self.message_user(
+                request,
+                ngettext("Odrzucono %(count)d organizację.", "Odrzucono %(count)d organizacji.", count)
+                % {"count": count},
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "organizations/admin/reject.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Odrzuć organizacje"),
+                "opts": self.model._meta,
+                "form": form,
+                "organizations": queryset,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )

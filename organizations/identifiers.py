@@ -70,7 +70,7 @@ def _checksum(digits, weights, modulo_ten_is_zero):
 
 def is_valid_nip(value):
     digits = normalize_nip(value)
-    if not (len(digits) == 10 and digits.isascii() and digits.isdigit()):
+    if not (len(digits) == 10 and digits.isascii() and digits.isdigit()) or not digits.strip("0"):
         return False
     # A remainder of 10 never occurs in an issued NIP.
     return _checksum(digits, NIP_WEIGHTS, modulo_ten_is_zero=False) == int(digits[9])
@@ -78,7 +78,7 @@ def is_valid_nip(value):
 
 def is_valid_regon(value):
     digits = normalize_regon(value)
-    if not (digits.isascii() and digits.isdigit()):
+    if not (digits.isascii() and digits.isdigit()) or not digits.strip("0"):
         return False
     if len(digits) == 9:
         return _checksum(digits, REGON9_WEIGHTS, modulo_ten_is_zero=True) == int(digits[8])

@@ -23,6 +23,13 @@ validate_postal_code = RegexValidator(
 )
 
 
+class WebsiteField(models.URLField):
+    """A URL field whose forms read "example.org" as https://example.org."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class Area(models.Model):
     """An area of activity (obszar działalności), an editable list."""
 
@@ -118,7 +125,7 @@ class Organization(models.Model):
     city = models.CharField(_("miejscowość"), max_length=100, blank=True, default="Częstochowa")
     phone = models.CharField(_("telefon"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    website = models.URLField(_("strona internetowa"), max_length=300, blank=True)
+    website = WebsiteField(_("strona internetowa"), max_length=300, blank=True)
     description = models.TextField(
         _("opis działalności"), blank=True, help_text=_("Zwykły tekst; pusta linia zaczyna nowy akapit.")
     )

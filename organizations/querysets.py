@@ -77,7 +77,7 @@ class OrganizationQuerySet(models.QuerySet):
           so `czestochowa` = `Częstochowa`), tolerant of a typo or another
           ending through trigram similarity of whole words (`fundcja`,
           `edukacji`), or as a prefix (`eduk`).
-        * Or the whole phrase is close to a part of the name.
+        * Or (one typed word only) it is close to a part of the name.
 
         Ranked by closeness of the phrase to the name, then full-text rank
         (name words weigh more than description words). All in one SQL
@@ -111,12 +111,14 @@ class OrganizationQuerySet(models.QuerySet):
             # Records containing any variant, through the GIN index on search_terms.
             word_match &= Q(search_terms__overlap=ArraySubquery(variants))
         phrase = unaccented(Value(text))
-        # The whole phrase within a name ("rescue team", "jasne ze bus"), through
-        # the trigram index on immutable_unaccent(lower(name)): `name %> phrase`,
-        # word_similarity above pg_trgm.word_similarity_threshold (0.6).
-        phrase_match = Q(name_unaccented__trigram_word_similar=phrase)
-
-        match = word_match | phrase_match
+        match = word_match
+        if len(words) == 1:
+            # One typed word may also be a part of a name word or span two
+            # ("chowskie", "rescueteam"): through the trigram index on
+            # immutable_unaccent(lower(name)), `name %> word`, i.e. word
+            # similarity above pg_trgm.word_similarity_threshold (0.6). Not for
+            # several words: "fundacja jura" would find every "Fundacja …".
+            match |= Q(name_unaccented__trigram_word_similar=phrase)
         if identifiers:
             match |= identifier_match
 
