@@ -1,0 +1,639 @@
+import datetime
+import re
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.fields import ArrayField, DateTimeRangeField
+from django.contrib.postgres.indexes import GinIndex, GistIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
+from django.db.models import F, OuterRef, Q
+from django.db.models.functions import JSONObject
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+
+from calendar_app import recurrence
+from calendar_app.formatting import describe_rule
+from pps_portal.images import SafeImageField
+from pps_portal.sanitize import sanitize_html
+
+_AMOUNT = re.compile(r"\d+(?:[.,]\d{1,2})?")
+
+
+def slug_for(text, fallback):
+    """A URL slug for Polish text: "ł" is not decomposed by NFKD, so map it first."""
+    return slugify(text.replace("ł", "l").replace("Ł", "L"))[:200].strip("-") or fallback
+
+
+class EventCategory(models.Model):
+    """A kind of event (warsztaty, spotkanie, kultura…), edited by the editors."""
+
+    name = models.CharField(_("nazwa"), max_length=100, unique=True)
+    slug = models.SlugField(_("identyfikator w adresie"), max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    class Meta:
+        verbose_name = _("kategoria wydarzeń")
+        verbose_name_plural = _("kategorie wydarzeń")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('calendar:agenda')}?kategoria={self.slug}"
+
+
+class EventQuerySet(models.QuerySet):
+    """Reads of the calendar. "Public" is defined here and only here."""
+
+    def public(self):
+        """Events anyone may see: published, and cancelled ones (shown as "Odwołane")."""
+        return self.filter(status__in=Event.PUBLIC_STATUSES)
+
+    def overlapping(self, start, end=None):
+        """Events with an occurrence (possibly) overlapping [start, end); end=None: open.
+
+        Uses the stored span of all occurrences (GiST index), so a series
+        is found whenever its rule can produce an occurrence in the range;
+        `recurrence.expand` then narrows it down exactly.
+        """
+        return self.filter(occurrence_span__overlap=DateTimeTZRange(start, end, "[)"))
+
+    def series(self):
+        return self.exclude(repeat=Event.Repeat.NONE)
+
+    def single(self):
+        return self.filter(repeat=Event.Repeat.NONE)
+
+    def with_exceptions(self):
+        """Each event's series exceptions as an array in the same query (no prefetch query).
+
+        `Event.series_exceptions` reads it, so expanding any number of
+        events costs one query, whether or not they are series.
+        """
+        rows = EventException.objects.filter(event=OuterRef("pk")).values(
+            row=JSONObject(
+                occurrence_date="occurrence_date",
+                kind="kind",
+                new_starts_at="new_starts_at",
+                new_ends_at="new_ends_at",
+                new_start_date="new_start_date",
+                new_end_date="new_end_date",
+                note="note",
+            )
+        )
+        return self.annotate(exception_rows=ArraySubquery(rows))
+
+    def for_listing(self):
+        """What lists, grids and feeds show: category, organizer and district joined, exceptions attached."""
+        return self.select_related("category", "organizer", "district").with_exceptions()
+
+    def for_days(self):
+        """Only what the mini calendar needs to know which days have events."""
+        return self.only(
+            "pk", "title", "status", "is_all_day", "starts_at", "ends_at", "start_date", "end_date",
+            "repeat", "repeat_interval", "repeat_weekdays", "repeat_monthly_by", "repeat_until",
+        ).with_exceptions()  # fmt: skip
+
+
+class Event(models.Model):
+    """An event in the city calendar: one date, several days, or a weekly/monthly series.
+
+    Times are stored in UTC and shown in Europe/Warsaw. All-day events keep
+    their dates in `start_date`/`end_date`; `starts_at`/`ends_at` then hold
+    the local midnights around them, so ordering and range queries treat
+    every event alike. A series repeats the first occurrence (its start and
+    duration in local wall-clock time) by `repeat`; `EventException` rows
+    cancel or move single occurrences.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("szkic")
+        PENDING = "pending", _("oczekuje na moderację")
+        PUBLISHED = "published", _("opublikowane")
+        REJECTED = "rejected", _("odrzucone")
+        CANCELLED = "cancelled", _("odwołane")
+
+    class Repeat(models.TextChoices):
+        NONE = "", _("nie powtarza się")
+        WEEKLY = recurrence.WEEKLY, _("co tydzień")
+        MONTHLY = recurrence.MONTHLY, _("co miesiąc")
+
+    class MonthlyBy(models.TextChoices):
+        MONTH_DAY = recurrence.BY_MONTH_DAY, _("tego samego dnia miesiąca (np. 15.)")
+        WEEKDAY = recurrence.BY_WEEKDAY, _("w ten sam dzień tygodnia (np. w drugi wtorek, w ostatni piątek)")
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("poniedziałek")
+        TUESDAY = 1, _("wtorek")
+        WEDNESDAY = 2, _("środa")
+        THURSDAY = 3, _("czwartek")
+        FRIDAY = 4, _("piątek")
+        SATURDAY = 5, _("sobota")
+        SUNDAY = 6, _("niedziela")
+
+    class AttendanceMode(models.TextChoices):
+        OFFLINE = "offline", _("na miejscu")
+        ONLINE = "online", _("online")
+        MIXED = "mixed", _("na miejscu i online")
+
+    PUBLIC_STATUSES = (Status.PUBLISHED, Status.CANCELLED)
+
+    title = models.CharField(_("tytuł"), max_length=200)
+    slug = models.SlugField(
+        _("identyfikator w adresie"),
+        max_length=220,
+        unique=True,
+        blank=True,
+        help_text=_("Tworzony z tytułu, gdy pusty. Nie zmieniaj po publikacji: linki do wydarzenia krążą."),
+    )
+    summary = models.CharField(
+        _("zajawka"), max_length=300, blank=True, help_text=_("Jedno, dwa zdania do list i wyników wyszukiwania.")
+    )
+    description = CKEditor5Field(_("opis"), blank=True, config_name="default")
+    category = models.ForeignKey(
+        EventCategory,
+        verbose_name=_("kategoria"),
+        related_name="events",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+
+    is_all_day = models.BooleanField(_("całodniowe"), default=False, help_text=_("Podaj wtedy daty zamiast godzin."))
+    starts_at = models.DateTimeField(
+        _("początek"), blank=True, help_text=_("Czas polski. Dla wydarzeń całodniowych uzupełniany sam.")
+    )
+    ends_at = models.DateTimeField(
+        _("koniec"), blank=True, help_text=_("Czas polski. Dla wydarzeń całodniowych uzupełniany sam.")
+    )
+    start_date = models.DateField(_("pierwszy dzień"), null=True, blank=True, help_text=_("Tylko całodniowe."))
+    end_date = models.DateField(
+        _("ostatni dzień"), null=True, blank=True, help_text=_("Tylko całodniowe; ten sam dzień, jeśli jednodniowe.")
+    )
+
+    repeat = models.CharField(_("powtarzanie"), max_length=10, choices=Repeat.choices, default=Repeat.NONE, blank=True)
+    repeat_interval = models.PositiveSmallIntegerField(
+        _("co ile tygodni / miesięcy"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("1 — co tydzień (co miesiąc), 2 — co drugi…"),
+    )
+    repeat_weekdays = ArrayField(
+        models.PositiveSmallIntegerField(choices=Weekday.choices),
+        verbose_name=_("dni tygodnia"),
+        default=list,
+        blank=True,
+        help_text=_("Tylko co tydzień. Dzień tygodnia pierwszego terminu jest zawsze uwzględniony."),
+    )
+    repeat_monthly_by = models.CharField(
+        _("powtarzanie co miesiąc"), max_length=10, choices=MonthlyBy.choices, default=MonthlyBy.MONTH_DAY
+    )
+    repeat_until = models.DateField(
+        _("powtarzaj do"),
+        null=True,
+        blank=True,
+        help_text=_("Ostatni dzień, w którym może być termin; puste — bez końca."),
+    )
+    # Every moment covered by any occurrence (upper bound open for endless
+    # series), kept by save() and by exception changes. Lets one indexed
+    # query find the events a month, a day or a feed may contain.
+    occurrence_span = DateTimeRangeField(editable=False, null=True)
+
+    venue_name = models.CharField(_("miejsce"), max_length=200, blank=True, help_text=_("Np. Park Lisiniec."))
+    address = models.CharField(_("ulica i numer"), max_length=200, blank=True)
+    postal_code = models.CharField(_("kod pocztowy"), max_length=6, blank=True)
+    city = models.CharField(_("miejscowość"), max_length=100, blank=True)
+    district = models.ForeignKey(
+        "organizations.District",
+        verbose_name=_("dzielnica"),
+        related_name="events",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    attendance_mode = models.CharField(
+        _("forma udziału"), max_length=10, choices=AttendanceMode.choices, default=AttendanceMode.OFFLINE
+    )
+
+    organizer = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organizator z Bazy NGO"),
+        related_name="events",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    organizer_name = models.CharField(
+        _("organizator (nazwa)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Gdy organizatora nie ma w Bazie NGO albo współorganizator."),
+    )
+
+    is_free = models.BooleanField(_("wstęp wolny"), default=True)
+    price = models.CharField(_("cena"), max_length=200, blank=True, help_text=_("Np. 20 zł, ulgowy 10 zł."))
+    external_url = models.URLField(_("strona wydarzenia lub zapisy"), max_length=500, blank=True)
+    contact_email = models.EmailField(_("e-mail kontaktowy"), blank=True, help_text=_("Publiczny."))
+    contact_phone = models.CharField(_("telefon kontaktowy"), max_length=50, blank=True, help_text=_("Publiczny."))
+
+    wheelchair_access = models.BooleanField(_("dostępne dla osób na wózkach"), null=True, blank=True)
+    induction_loop = models.BooleanField(_("pętla indukcyjna"), null=True, blank=True)
+    sign_language = models.BooleanField(_("tłumacz polskiego języka migowego"), null=True, blank=True)
+    accessibility_notes = models.TextField(_("dostępność — uwagi"), blank=True)
+
+    image = SafeImageField(
+        _("zdjęcie"), upload_to="events/", blank=True, width_field="image_width", height_field="image_height"
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("tekst alternatywny zdjęcia"),
+        max_length=300,
+        blank=True,
+        help_text=_("Wymagany, gdy dodano zdjęcie: opisz, co przedstawia."),
+    )
+
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Publicznie widoczne są wydarzenia opublikowane i odwołane (z oznaczeniem „Odwołane”)."),
+    )
+    cancellation_note = models.CharField(
+        _("informacja o odwołaniu"), max_length=300, blank=True, help_text=_("Widoczna publicznie.")
+    )
+    rejection_reason = models.TextField(_("powód odrzucenia"), blank=True)
+    published_at = models.DateTimeField(_("opublikowano"), null=True, blank=True)
+    submitter_name = models.CharField(_("zgłaszający"), max_length=200, blank=True, help_text=_("Niepubliczne."))
+    submitter_email = models.EmailField(_("e-mail zgłaszającego"), blank=True, help_text=_("Niepubliczny."))
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("zaktualizowano"), auto_now=True)
+
+    # For the site-wide search: title (A), summary and places (B), description (C).
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config="pps_search")
+        + SearchVector("summary", "venue_name", "organizer_name", weight="B", config="pps_search")
+        + SearchVector("description", weight="C", config="pps_search"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("wydarzenie")
+        verbose_name_plural = _("wydarzenia")
+        ordering = ["starts_at", "pk"]
+        indexes = [
+            # Month, day, mini calendar, agenda, feed: public events overlapping a window.
+            GistIndex(
+                fields=["occurrence_span"],
+                name="event_public_span",
+                condition=Q(status__in=["published", "cancelled"]),
+            ),
+            # Agenda pagination of single events: ORDER BY starts_at, id.
+            models.Index(
+                fields=["starts_at", "id"],
+                name="event_public_starts",
+                condition=Q(status__in=["published", "cancelled"]),
+            ),
+            # Site-wide search: search_vector @@ websearch_to_tsquery('pps_search', q).
+            GinIndex(fields=["search_vector"], name="event_search_vector"),
+            # The admin's and moderation queue's filter by status.
+            models.Index(fields=["status", "created_at"], name="event_status_created"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gte=F("starts_at")), name="event_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(
+                    is_all_day=True,
+                    start_date__isnull=False,
+                    end_date__isnull=False,
+                    end_date__gte=F("start_date"),
+                )
+                | Q(is_all_day=False, start_date__isnull=True, end_date__isnull=True),
+                name="event_all_day_dates",
+            ),
+            models.CheckConstraint(
+                condition=Q(repeat_interval__gte=1, repeat_interval__lte=12), name="event_repeat_interval_range"
+            ),
+            models.CheckConstraint(condition=Q(image="") | ~Q(image_alt=""), name="event_image_has_alt"),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(rejection_reason=""), name="event_rejected_has_reason"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.normalize()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("calendar:detail", kwargs={"slug": self.slug})
+
+    def get_ics_url(self):
+        return reverse("calendar:event_ics", kwargs={"slug": self.slug})
+
+    # -- derived values ---------------------------------------------------
+
+    @property
+    def is_public(self):
+        return self.status in self.PUBLIC_STATUSES
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_series(self):
+        return bool(self.repeat)
+
+    @property
+    def organizer_display(self):
+        """The organizer's name: the registry's when linked, else the free text."""
+        if self.organizer_id is not None and self.organizer is not None:
+            return self.organizer.name
+        return self.organizer_name
+
+    @property
+    def organizer_is_listed(self):
+        """Whether the organizer has a public page in the registry to link to."""
+        return self.organizer is not None and self.organizer.status == "published"
+
+    @property
+    def rule(self):
+        if not self.repeat:
+            return None
+        return recurrence.Rule(
+            frequency=self.repeat,
+            interval=self.repeat_interval or 1,
+            weekdays=tuple(self.repeat_weekdays or ()),
+            monthly_by=self.repeat_monthly_by,
+            until=self.repeat_until,
+        )
+
+    def first_bounds(self):
+        """(start, end) of the first occurrence, aware; all-day: local midnights, end exclusive."""
+        if self.is_all_day:
+            return recurrence.local_day_range(self.start_date, self.end_date)
+        return self.starts_at, self.ends_at
+
+    @cached_property
+    def series_exceptions(self):
+        """This series' exceptions: from `with_exceptions()` when loaded so, else one query."""
+        rows = getattr(self, "exception_rows", None)
+        if rows is None:
+            return list(self.exceptions.all()) if self.pk else []
+        return [EventException.from_row(self, row) for row in rows]
+
+    def occurrences(self, start, end):
+        return recurrence.expand(self, start, end)
+
+    def next_occurrence(self, after=None):
+        return recurrence.next_occurrence(self, after or timezone.now())
+
+    def upcoming_occurrences(self, count=5, after=None):
+        return recurrence.upcoming_occurrences(self, after or timezone.now(), count)
+
+    @property
+    def recurrence_text(self):
+        """The repeat rule in words: "co tydzień (poniedziałek, środa) do 30 czerwca 2027"."""
+        return describe_rule(self)
+
+    @property
+    def price_amount(self):
+        """The first amount in the price text ("20 zł, ulgowy 10 zł" → "20"), for structured data."""
+        match = _AMOUNT.search(self.price)
+        return match.group(0).replace(",", ".") if match else None
+
+    @property
+    def full_address(self):
+        locality = " ".join(part for part in (self.postal_code, self.city) if part)
+        return ", ".join(part for part in (self.address, locality) if part)
+
+    # -- validation and saving ------------------------------------------
+
+    def clean(self):
+        errors = {}
+        if self.is_all_day:
+            if self.start_date is None:
+                errors["start_date"] = _("Podaj pierwszy dzień wydarzenia całodniowego.")
+            if self.end_date is None and self.start_date is not None:
+                self.end_date = self.start_date
+            if self.start_date and self.end_date and self.end_date < self.start_date:
+                errors["end_date"] = _("Ostatni dzień nie może być wcześniejszy niż pierwszy.")
+            elif self.start_date:
+                # Derived now, so the database constraints validate against real values.
+                self.starts_at, self.ends_at = recurrence.local_day_range(self.start_date, self.end_date)
+        else:
+            self.start_date = self.end_date = None
+            if self.starts_at is None:
+                errors["starts_at"] = _("Podaj początek wydarzenia.")
+            elif self.ends_at is None:
+                errors["ends_at"] = _("Podaj koniec wydarzenia.")
+            elif self.ends_at < self.starts_at:
+                errors["ends_at"] = _("Koniec nie może być wcześniejszy niż początek.")
+        if self.repeat and not errors:
+            first = self.start_date if self.is_all_day else timezone.localdate(self.starts_at)
+            if self.repeat_until is not None and self.repeat_until < first:
+                errors["repeat_until"] = _("Koniec powtarzania nie może być przed pierwszym terminem.")
+            start, end = self.first_bounds()
+            if end - start > datetime.timedelta(days=7 * (self.repeat_interval or 1)):
+                errors["repeat"] = _("Termin serii nie może trwać dłużej niż odstęp między terminami.")
+        if self.repeat != self.Repeat.WEEKLY:
+            self.repeat_weekdays = []
+        if self.image and not self.image_alt.strip():
+            errors["image_alt"] = _("Podaj tekst alternatywny dla zdjęcia.")
+        if self.status == self.Status.REJECTED and not self.rejection_reason.strip():
+            errors["rejection_reason"] = _("Podaj powód odrzucenia.")
+        if errors:
+            raise ValidationError(errors)
+
+    def normalize(self):
+        """Fill what is derived: all-day datetimes, the occurrence span, the slug.
+
+        Called by save(); call it yourself before bulk_create.
+        """
+        if self.is_all_day and self.start_date is not None:
+            self.end_date = self.end_date or self.start_date
+            self.starts_at, self.ends_at = recurrence.local_day_range(self.start_date, self.end_date)
+        if self.repeat != self.Repeat.WEEKLY:
+            self.repeat_weekdays = []
+        self.description = sanitize_html(self.description)
+        self.occurrence_span = self.compute_span()
+        if not self.slug:
+            self.slug = self.unique_slug(self.title, exclude_pk=self.pk)
+
+    def compute_span(self, exceptions=None):
+        start, end = self.first_bounds()
+        if self.repeat:
+            if self.repeat_until is None:
+                end = None
+            else:
+                rule = self.rule
+                first = recurrence.local_naive(start)
+                duration = recurrence.local_naive(end) - first
+                last_day = datetime.datetime.combine(self.repeat_until, datetime.time.max)
+                starts = rule.starts_between(first, last_day - datetime.timedelta(days=62), last_day)
+                if starts:
+                    end = recurrence.aware(starts[-1] + duration)
+            if exceptions is None:
+                exceptions = list(self.exceptions.all()) if self.pk else []
+            for exception in exceptions:
+                if exception.is_moved:
+                    moved_start, moved_end = exception.moved_bounds(self.is_all_day)
+                    start = min(start, moved_start)
+                    end = None if end is None else max(end, moved_end)
+        return DateTimeTZRange(start, end, "[]")
+
+    def refresh_span(self):
+        """Recompute the span after exceptions changed (one UPDATE)."""
+        self.occurrence_span = self.compute_span()
+        Event.objects.filter(pk=self.pk).update(occurrence_span=self.occurrence_span)
+
+    @classmethod
+    def unique_slug(cls, title, *, exclude_pk=None):
+        """A free slug for `title`: "piknik", then "piknik-2", …"""
+        base = slug_for(title, "wydarzenie")
+        taken = set(cls.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+
+class EventException(models.Model):
+    """One occurrence of a series cancelled or moved to another time."""
+
+    class Kind(models.TextChoices):
+        CANCELLED = "cancelled", _("odwołany termin")
+        MOVED = "moved", _("przeniesiony termin")
+
+    event = models.ForeignKey(Event, verbose_name=_("wydarzenie"), related_name="exceptions", on_delete=models.CASCADE)
+    occurrence_date = models.DateField(
+        _("dzień terminu"), help_text=_("Dzień, na który termin był zaplanowany według powtarzania.")
+    )
+    kind = models.CharField(_("zmiana"), max_length=10, choices=Kind.choices, default=Kind.CANCELLED)
+    new_starts_at = models.DateTimeField(_("nowy początek"), null=True, blank=True)
+    new_ends_at = models.DateTimeField(_("nowy koniec"), null=True, blank=True)
+    new_start_date = models.DateField(_("nowy pierwszy dzień"), null=True, blank=True, help_text=_("Całodniowe."))
+    new_end_date = models.DateField(_("nowy ostatni dzień"), null=True, blank=True, help_text=_("Całodniowe."))
+    note = models.CharField(_("informacja"), max_length=300, blank=True, help_text=_("Widoczna publicznie."))
+
+    class Meta:
+        verbose_name = _("zmiana terminu serii")
+        verbose_name_plural = _("zmiany terminów serii")
+        ordering = ["occurrence_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "occurrence_date"], name="eventexception_one_per_occurrence"),
+            models.CheckConstraint(
+                condition=Q(
+                    kind="cancelled",
+                    new_starts_at__isnull=True,
+                    new_ends_at__isnull=True,
+                    new_start_date__isnull=True,
+                    new_end_date__isnull=True,
+                )
+                | Q(
+                    kind="moved",
+                    new_starts_at__isnull=False,
+                    new_ends_at__gte=F("new_starts_at"),
+                    new_start_date__isnull=True,
+                    new_end_date__isnull=True,
+                )
+                | Q(
+                    kind="moved",
+                    new_starts_at__isnull=True,
+                    new_ends_at__isnull=True,
+                    new_start_date__isnull=False,
+                    new_end_date__gte=F("new_start_date"),
+                ),
+                name="eventexception_kind_fields",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.event} — {self.occurrence_date:%d.%m.%Y} ({self.get_kind_display()})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.event.refresh_span()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.event.refresh_span()
+        return result
+
+    @property
+    def is_moved(self):
+        return self.kind == self.Kind.MOVED
+
+    def moved_bounds(self, all_day):
+        if all_day or self.new_start_date is not None:
+            return recurrence.local_day_range(self.new_start_date, self.new_end_date or self.new_start_date)
+        return self.new_starts_at, self.new_ends_at
+
+    @classmethod
+    def from_row(cls, event, row):
+        """An unsaved instance from a `with_exceptions()` JSON row."""
+
+        def parse_datetime(value):
+            return datetime.datetime.fromisoformat(value) if value else None
+
+        def parse_date(value):
+            return datetime.date.fromisoformat(value) if value else None
+
+        return cls(
+            event=event,
+            occurrence_date=parse_date(row["occurrence_date"]),
+            kind=row["kind"],
+            new_starts_at=parse_datetime(row["new_starts_at"]),
+            new_ends_at=parse_datetime(row["new_ends_at"]),
+            new_start_date=parse_date(row["new_start_date"]),
+            new_end_date=parse_date(row["new_end_date"]),
+            note=row["note"],
+        )
+
+    def clean(self):
+        errors = {}
+        event = self.event if self.event_id else None
+        if self.kind == self.Kind.CANCELLED:
+            self.new_starts_at = self.new_ends_at = self.new_start_date = self.new_end_date = None
+        elif event is not None and event.is_all_day:
+            self.new_starts_at = self.new_ends_at = None
+            if self.new_start_date is None:
+                errors["new_start_date"] = _("Podaj nowy pierwszy dzień.")
+            self.new_end_date = self.new_end_date or self.new_start_date
+            if self.new_start_date and self.new_end_date < self.new_start_date:
+                errors["new_end_date"] = _("Ostatni dzień nie może być wcześniejszy niż pierwszy.")
+        else:
+            self.new_start_date = self.new_end_date = None
+            if self.new_starts_at is None:
+                errors["new_starts_at"] = _("Podaj nowy początek.")
+            elif self.new_ends_at is None:
+                errors["new_ends_at"] = _("Podaj nowy koniec.")
+            elif self.new_ends_at < self.new_starts_at:
+                errors["new_ends_at"] = _("Koniec nie może być wcześniejszy niż początek.")
+        if event is not None and self.occurrence_date is not None:
+            rule = event.rule
+            first_start, _end = event.first_bounds() if (event.starts_at or event.start_date) else (None, None)
+            if rule is None:
+                errors["occurrence_date"] = _("To wydarzenie się nie powtarza.")
+            elif first_start is not None and not rule.includes(
+                recurrence.local_naive(first_start), self.occurrence_date
+            ):
+                errors["occurrence_date"] = _("W tym dniu seria nie ma terminu.")
+        if errors:
+            raise ValidationError(errors)

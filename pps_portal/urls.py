@@ -4,12 +4,15 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from calendar_app import views as calendar_views
+from calendar_app.sitemaps import EventSitemap
 from news.sitemaps import NewsCategorySitemap, NewsSitemap
 from organizations.sitemaps import OrganizationPagesSitemap, OrganizationSitemap
 from pps_portal import views
 from pps_portal.sitemaps import StaticPagesSitemap
 
 sitemaps = {
+    "events": EventSitemap,
     "static": StaticPagesSitemap,
     "news": NewsSitemap,
     "news-categories": NewsCategorySitemap,
@@ -25,6 +28,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("aktualnosci/", include("news.urls")),
     path("organizacje/", include("organizations.urls")),
+    path("kalendarz/", include("calendar_app.urls")),
+    path("kalendarz.ics", calendar_views.feed, name="calendar-feed"),
     path("szukaj/", views.search, name="search"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     # Our checked, re-encoding upload view under django-ckeditor-5's URL name.

@@ -1,0 +1,137 @@
+import datetime
+
+from django import forms
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import Q
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from calendar_app import recurrence
+from calendar_app.grid import MAX_YEAR, MIN_YEAR
+from calendar_app.models import EventCategory
+from organizations.models import District, Organization
+
+
+class AgendaFilterForm(forms.Form):
+    """The agenda's and the feed's filters, all in the query string.
+
+    A bad value becomes an error on its field and that filter is ignored;
+    the page itself always renders.
+    """
+
+    q = forms.CharField(label=_("Szukaj"), required=False, max_length=100)
+    kategoria = forms.ModelChoiceField(
+        label=_("Kategoria"),
+        queryset=EventCategory.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("wszystkie"),
+        error_messages={"invalid_choice": _("Nie ma takiej kategorii.")},
+    )
+    dzielnica = forms.ModelChoiceField(
+        label=_("Dzielnica"),
+        queryset=District.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("wszystkie"),
+        error_messages={"invalid_choice": _("Nie ma takiej dzielnicy.")},
+    )
+    organizacja = forms.ModelChoiceField(
+        label=_("Organizator"),
+        queryset=Organization.objects.published(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Nie ma takiej organizacji w Bazie NGO.")},
+    )
+    od = forms.DateField(
+        label=_("Od dnia"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Puste — od dziś."),
+    )
+    do = forms.DateField(
+        label=_("Do dnia"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    bezplatne = forms.BooleanField(label=_("Tylko bezpłatne"), required=False)
+    dostepne = forms.BooleanField(label=_("Tylko miejsca dostępne dla osób na wózkach"), required=False)
+
+    FILTER_FIELDS = ("q", "kategoria", "dzielnica", "organizacja", "od", "do", "bezplatne", "dostepne")
+
+    def _check_year(self, name):
+        value = self.cleaned_data.get(name)
+        if value is not None and not (MIN_YEAR <= value.year <= MAX_YEAR):
+            raise forms.ValidationError(
+                _("Podaj datę z lat %(min)s–%(max)s."), params={"min": MIN_YEAR, "max": MAX_YEAR}
+            )
+        return value
+
+    def clean_od(self):
+        return self._check_year("od")
+
+    def clean_do(self):
+        return self._check_year("do")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("od"), cleaned.get("do")
+        if start and end and end < start:
+            self.add_error("do", _("Data końcowa nie może być wcześniejsza niż początkowa."))
+        return cleaned
+
+    @property
+    def filters(self):
+        """The valid filters (invalid ones dropped); {} for an unbound form."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "", False)}
+
+    def date_range(self, now):
+        """Aware [start, end) the filters ask for; end None = open. Default: from now on."""
+        filters = self.filters
+        start = now
+        if filters.get("od") and filters["od"] != now.astimezone(recurrence.LOCAL_TZ).date():
+            start = recurrence.local_midnight(filters["od"])
+        end = None
+        if filters.get("do"):
+            end = recurrence.local_midnight(filters["do"] + datetime.timedelta(days=1))
+        return start, end
+
+    def apply(self, events):
+        """The events queryset narrowed by the valid filters (no query of its own)."""
+        filters = self.filters
+        if filters.get("q"):
+            text = filters["q"]
+            events = events.filter(
+                Q(search_vector=SearchQuery(text, config="pps_search", search_type="websearch"))
+                | Q(title__unaccent__icontains=text)
+            )
+        if filters.get("kategoria"):
+            events = events.filter(category=filters["kategoria"])
+        if filters.get("dzielnica"):
+            events = events.filter(district=filters["dzielnica"])
+        if filters.get("organizacja"):
+            events = events.filter(organizer=filters["organizacja"])
+        if filters.get("bezplatne"):
+            events = events.filter(is_free=True)
+        if filters.get("dostepne"):
+            events = events.filter(wheelchair_access=True)
+        return events
+
+    def query_string(self, *, exclude=()):
+        """The active filters as a query string (for pagination and the feed link)."""
+        query = QueryDict(mutable=True)
+        for name, value in self.filters.items():
+            if name in exclude:
+                continue
+            if hasattr(value, "slug"):
+                value = value.slug
+            elif isinstance(value, datetime.date):
+                value = value.isoformat()
+            elif value is True:
+                value = "1"
+            query[name] = value
+        return query.urlencode()

@@ -1,0 +1,112 @@
+"""iCalendar (RFC 5545) for one event and for the subscribable feed."""
+
+import datetime
+
+import icalendar
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from calendar_app import recurrence
+
+PRODID = "-//PPS Portal//Kalendarz//PL"
+TZID = str(recurrence.LOCAL_TZ.key)
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def _description(event, url):
+    text = strip_tags(event.description).strip() or event.summary
+    text = Truncator(" ".join(text.split())).chars(2000)
+    return f"{text}\n\n{url}" if text else url
+
+
+def _location(event):
+    parts = [event.venue_name, event.full_address]
+    if event.district_id and event.district is not None:
+        parts.append(event.district.name)
+    return ", ".join(part for part in parts if part)
+
+
+def _start_end(all_day, start, end):
+    """DTSTART/DTEND values: dates for all-day (DTEND exclusive), local times with TZID otherwise."""
+    if all_day:
+        return start.astimezone(recurrence.LOCAL_TZ).date(), end.astimezone(recurrence.LOCAL_TZ).date()
+    return start.astimezone(recurrence.LOCAL_TZ), end.astimezone(recurrence.LOCAL_TZ)
+
+
+def _recurrence_id(event, original_date, first_start):
+    if event.is_all_day:
+        return original_date
+    return recurrence.aware(datetime.datetime.combine(original_date, recurrence.local_naive(first_start).time()))
+
+
+def event_components(event, *, host, url):
+    """VEVENTs for one event: the event (with RRULE/EXDATE for a series) and moved occurrences."""
+    uid = f"event-{event.pk}@{host}"
+    first_start, first_end = event.first_bounds()
+    start, end = _start_end(event.is_all_day, first_start, first_end)
+
+    def base(component_start, component_end):
+        component = icalendar.Event()
+        component.add("uid", uid)
+        # Without METHOD, DTSTAMP is when the information was last revised (RFC 5545 3.8.7.2).
+        component.add("dtstamp", event.updated_at.astimezone(datetime.UTC))
+        component.add("created", event.created_at.astimezone(datetime.UTC))
+        component.add("last-modified", event.updated_at.astimezone(datetime.UTC))
+        component.add("summary", event.title)
+        component.add("dtstart", component_start)
+        component.add("dtend", component_end)
+        component.add("description", _description(event, url))
+        component.add("url", url)
+        location = _location(event)
+        if location:
+            component.add("location", location)
+        if event.category_id and event.category is not None:
+            component.add("categories", [event.category.name])
+        if event.organizer_display:
+            component.add("organizer", f"mailto:{event.contact_email}" if event.contact_email else url)
+            component["organizer"].params["CN"] = event.organizer_display
+        component.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
+        component.add("transp", "TRANSPARENT" if event.is_all_day else "OPAQUE")
+        return component
+
+    main = base(start, end)
+    components = [main]
+    rule = event.rule
+    if rule is not None:
+        first = recurrence.local_naive(first_start)
+        main.add("rrule", rule.ical(all_day=event.is_all_day, first=first))
+        for exception in event.series_exceptions:
+            if not rule.includes(first, exception.occurrence_date):
+                continue
+            original = _recurrence_id(event, exception.occurrence_date, first_start)
+            if exception.is_moved:
+                moved_start, moved_end = exception.moved_bounds(event.is_all_day)
+                override = base(*_start_end(event.is_all_day, moved_start, moved_end))
+                override.add("recurrence-id", original)
+                if exception.note:
+                    override["description"] = f"{exception.note}\n\n{override['description']}"
+                components.append(override)
+            else:
+                main.add("exdate", original)
+    return components
+
+
+def calendar_for(events, *, host, url_for, name):
+    """A VCALENDAR with the events, VTIMEZONE for Europe/Warsaw generated from zoneinfo."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", TZID)
+    cal.add("refresh-interval", datetime.timedelta(hours=6))
+    cal["refresh-interval"].params["VALUE"] = "DURATION"
+    years = [event.starts_at.year for event in events] or [timezone.now().year]
+    for event in events:
+        for component in event_components(event, host=host, url=url_for(event)):
+            cal.add_component(component)
+    cal.add_missing_timezones(
+        first_date=datetime.date(min(years) - 1, 1, 1), last_date=datetime.date(max(years) + 3, 1, 1)
+    )
+    return cal

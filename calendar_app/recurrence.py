@@ -1,0 +1,295 @@
+"""Occurrences of events, series expanded in local wall-clock time.
+
+A series is stored as a small rule (weekly or monthly, an interval, the
+weekdays, an optional last day) and expanded with python-dateutil's rrule
+over *naive local* datetimes in Europe/Warsaw, each occurrence then made
+aware again. That is what keeps a weekly 18:00 meeting at 18:00 on both
+sides of the October and March clock changes (an rrule over UTC datetimes
+would move it by an hour).
+
+Nothing here queries the database: callers load the events (with their
+exceptions, see `EventQuerySet.with_exceptions`) in one query and expand
+them in Python, bounded by the range they show.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from dateutil import rrule
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+
+LOCAL_TZ = ZoneInfo(settings.TIME_ZONE)
+
+WEEKLY = "weekly"
+MONTHLY = "monthly"
+BY_MONTH_DAY = "monthday"
+BY_WEEKDAY = "weekday"
+
+RRULE_WEEKDAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
+ICAL_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def local_naive(value):
+    """An aware datetime as naive wall-clock time in the portal's time zone."""
+    return value.astimezone(LOCAL_TZ).replace(tzinfo=None)
+
+
+def aware(value):
+    """Naive wall-clock time in the portal's time zone made aware.
+
+    An ambiguous time (the repeated hour in October) takes the first, summer
+    offset; a non-existent one (the skipped hour in March) lands an hour
+    later, as clocks do.
+    """
+    return value.replace(tzinfo=LOCAL_TZ).astimezone(LOCAL_TZ)
+
+
+def local_midnight(day):
+    return aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def local_day_range(first_day, last_day):
+    """Aware [start, end) covering the local days first_day..last_day inclusive."""
+    return local_midnight(first_day), local_midnight(last_day + datetime.timedelta(days=1))
+
+
+def week_of_month(day):
+    """1..4 for the n-th weekday of its month, -1 when it is the last one (5th)."""
+    n = (day.day - 1) // 7 + 1
+    return -1 if n == 5 else n
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A weekly or monthly repeat, the subset of RFC 5545 RRULE the portal edits."""
+
+    frequency: str
+    interval: int = 1
+    weekdays: tuple = ()  # 0 = Monday; weekly only; the first day's weekday is always included
+    monthly_by: str = BY_MONTH_DAY
+    until: datetime.date | None = None  # last day on which an occurrence may start (inclusive)
+
+    def effective_weekdays(self, first):
+        return tuple(sorted(set(self.weekdays) | {first.weekday()}))
+
+    def _params(self, first):
+        """rrule keyword arguments for a series whose first occurrence starts at `first` (naive local).
+
+        Every BY* part is explicit, so the rule can be restarted from a later
+        dtstart aligned to the interval (see `_fast_forward`) with the same result.
+        """
+        params = {"interval": self.interval, "wkst": rrule.MO}
+        if self.frequency == WEEKLY:
+            params["freq"] = rrule.WEEKLY
+            params["byweekday"] = [RRULE_WEEKDAYS[d] for d in self.effective_weekdays(first)]
+        else:
+            params["freq"] = rrule.MONTHLY
+            if self.monthly_by == BY_WEEKDAY:
+                params["byweekday"] = [RRULE_WEEKDAYS[first.weekday()](week_of_month(first))]
+            else:
+                params["bymonthday"] = [first.day]
+        if self.until is not None:
+            params["until"] = datetime.datetime.combine(self.until, datetime.time.max)
+        return params
+
+    def _fast_forward(self, first, target):
+        """A dtstart aligned with the rule's interval, at most one period before `target`.
+
+        Lets a series that started years ago be expanded for next month
+        without iterating over every past occurrence.
+        """
+        if target <= first:
+            return first
+        if self.frequency == WEEKLY:
+            periods = (target - first).days // (7 * self.interval) - 1
+            return first + datetime.timedelta(weeks=periods * self.interval) if periods > 0 else first
+        months = (target.year - first.year) * 12 + target.month - first.month
+        periods = months // self.interval - 1
+        if periods <= 0:
+            return first
+        shifted = first + relativedelta(months=periods * self.interval)
+        # Keep the time of day; the day is only a starting point (BY* parts are explicit).
+        return shifted.replace(day=1) if self.monthly_by == BY_WEEKDAY else shifted
+
+    def starts_between(self, first, start, end):
+        """Naive local starts of occurrences with start <= t < end."""
+        if end <= first or (self.until is not None and start.date() > self.until):
+            return []
+        dtstart = self._fast_forward(first, start)
+        params = self._params(first)
+        rule = rrule.rrule(dtstart=dtstart, **params)
+        starts = rule.between(max(start, first), end, inc=True)
+        if starts and starts[-1] == end:
+            starts.pop()
+        return starts
+
+    def includes(self, first, day):
+        """Whether the series has an occurrence starting on local date `day`."""
+        start = datetime.datetime.combine(day, first.time())
+        return start in self.starts_between(first, start, start + datetime.timedelta(seconds=1))
+
+    def ical(self, *, all_day, first):
+        """The rule as an icalendar vRecur dict (UNTIL in UTC for timed events, RFC 5545 3.3.10)."""
+        value = {"FREQ": "WEEKLY" if self.frequency == WEEKLY else "MONTHLY"}
+        if self.interval != 1:
+            value["INTERVAL"] = self.interval
+        if self.frequency == WEEKLY:
+            value["BYDAY"] = [ICAL_WEEKDAYS[d] for d in self.effective_weekdays(first)]
+            if self.interval != 1:
+                value["WKST"] = "MO"
+        elif self.monthly_by == BY_WEEKDAY:
+            value["BYDAY"] = [f"{week_of_month(first)}{ICAL_WEEKDAYS[first.weekday()]}"]
+        else:
+            value["BYMONTHDAY"] = [first.day]
+        if self.until is not None:
+            if all_day:
+                value["UNTIL"] = self.until
+            else:
+                last_moment = aware(datetime.datetime.combine(self.until, datetime.time(23, 59, 59)))
+                value["UNTIL"] = last_moment.astimezone(datetime.UTC)
+        return value
+
+
+@dataclass
+class Occurrence:
+    """One occurrence of an event: the event itself, or one date of a series."""
+
+    event: object
+    starts_at: datetime.datetime  # aware; local midnight for all-day events
+    ends_at: datetime.datetime  # aware, exclusive for all-day events
+    is_all_day: bool
+    original_date: datetime.date | None = None  # series only: the date it was planned for
+    is_occurrence_cancelled: bool = False
+    is_moved: bool = False
+    note: str = ""
+    days: list = field(default_factory=list, repr=False)
+
+    def __post_init__(self):
+        first = self.starts_at.astimezone(LOCAL_TZ).date()
+        if self.ends_at > self.starts_at:
+            last = (self.ends_at - datetime.timedelta(microseconds=1)).astimezone(LOCAL_TZ).date()
+        else:
+            last = first
+        self.days = [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
+
+    @property
+    def start_date(self):
+        return self.days[0]
+
+    @property
+    def end_date(self):
+        """The last local day it covers (inclusive)."""
+        return self.days[-1]
+
+    @property
+    def is_multi_day(self):
+        return len(self.days) > 1
+
+    @property
+    def is_cancelled(self):
+        return self.is_occurrence_cancelled or self.event.is_cancelled
+
+    @property
+    def sort_key(self):
+        return (self.starts_at, not self.is_all_day, self.event.title, self.event.pk or 0)
+
+    def overlaps(self, start, end):
+        if self.ends_at == self.starts_at:
+            return start <= self.starts_at < end
+        return self.starts_at < end and self.ends_at > start
+
+    def get_absolute_url(self):
+        return self.event.get_absolute_url()
+
+
+def _single(event, all_day, start, end, **kwargs):
+    return Occurrence(event=event, starts_at=start, ends_at=end, is_all_day=all_day, **kwargs)
+
+
+def expand(event, start, end):
+    """The event's occurrences overlapping the aware range [start, end), in order.
+
+    `event` is an Event (or anything with the same attributes) whose
+    `series_exceptions` are already loaded. Cancelled occurrences are kept,
+    marked, so pages can say "Odwołane"; moved ones appear at their new time.
+    """
+    first_start, first_end = event.first_bounds()
+    if event.rule is None:
+        occurrence = _single(event, event.is_all_day, first_start, first_end)
+        return [occurrence] if occurrence.overlaps(start, end) else []
+
+    rule = event.rule
+    first = local_naive(first_start)
+    duration = local_naive(first_end) - first
+    exceptions = {exception.occurrence_date: exception for exception in event.series_exceptions}
+    # Occurrences starting before `start` may still be running at `start`.
+    window_start = local_naive(start) - duration - datetime.timedelta(days=1)
+    result = []
+    for naive_start in rule.starts_between(first, window_start, local_naive(end) + datetime.timedelta(days=1)):
+        exception = exceptions.get(naive_start.date())
+        if exception is not None and exception.is_moved:
+            continue  # shown at its new time below
+        occurrence = _single(
+            event,
+            event.is_all_day,
+            aware(naive_start),
+            aware(naive_start + duration),
+            original_date=naive_start.date(),
+            is_occurrence_cancelled=exception is not None,
+            note=exception.note if exception is not None else "",
+        )
+        if occurrence.overlaps(start, end):
+            result.append(occurrence)
+    for exception in exceptions.values():
+        if not exception.is_moved or not rule.includes(first, exception.occurrence_date):
+            continue
+        moved_start, moved_end = exception.moved_bounds(event.is_all_day)
+        occurrence = _single(
+            event,
+            event.is_all_day,
+            moved_start,
+            moved_end,
+            original_date=exception.occurrence_date,
+            is_moved=True,
+            note=exception.note,
+        )
+        if occurrence.overlaps(start, end):
+            result.append(occurrence)
+    result.sort(key=lambda o: o.sort_key)
+    return result
+
+
+def expand_all(events, start, end):
+    """All occurrences of `events` overlapping [start, end), in order."""
+    occurrences = [occurrence for event in events for occurrence in expand(event, start, end)]
+    occurrences.sort(key=lambda o: o.sort_key)
+    return occurrences
+
+
+# How far ahead a series is searched for its next occurrence: an open-ended
+# monthly series with every occurrence cancelled must not loop for ever.
+NEXT_OCCURRENCE_HORIZON = datetime.timedelta(days=2 * 366)
+
+
+def next_occurrence(event, after, before=None):
+    """The first occurrence still running at or starting after `after` (None if none).
+
+    Searched in growing windows so a weekly series costs a few rrule steps.
+    """
+    limit = before or after + NEXT_OCCURRENCE_HORIZON
+    window = datetime.timedelta(days=35)
+    start = after
+    while start < limit:
+        end = min(start + window, limit)
+        found = expand(event, start, end)
+        if found:
+            return found[0]
+        start, window = end, window * 4
+    return None
+
+
+def upcoming_occurrences(event, after, count):
+    """Up to `count` next occurrences (running at or starting after `after`)."""
+    return expand(event, after, after + NEXT_OCCURRENCE_HORIZON)[:count]

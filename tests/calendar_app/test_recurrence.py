@@ -1,0 +1,152 @@
+"""Series expansion: local wall-clock time across DST, exceptions, bounded ranges."""
+
+import datetime
+
+import pytest
+
+from calendar_app import recurrence
+from calendar_app.models import Event, EventException
+from tests.calendar_app.factories import EventExceptionFactory, EventFactory, local
+
+pytestmark = pytest.mark.django_db
+
+
+def month(year, month_number):
+    first = datetime.date(year, month_number, 1)
+    last = (first + datetime.timedelta(days=31)).replace(day=1) - datetime.timedelta(days=1)
+    return recurrence.local_day_range(first, last)
+
+
+def local_starts(occurrences):
+    return [o.starts_at.astimezone(recurrence.LOCAL_TZ).strftime("%Y-%m-%d %H:%M") for o in occurrences]
+
+
+def test_weekly_series_keeps_local_time_across_october_dst_change():
+    # 2026-10-25: CEST -> CET. 18:00 must stay 18:00 local, so UTC moves by an hour.
+    event = EventFactory(
+        starts_at=local(2026, 10, 14, 18), ends_at=local(2026, 10, 14, 20), repeat=Event.Repeat.WEEKLY
+    )
+    start, end = recurrence.local_day_range(datetime.date(2026, 10, 12), datetime.date(2026, 11, 8))
+    occurrences = event.occurrences(start, end)
+    assert local_starts(occurrences) == [
+        "2026-10-14 18:00",
+        "2026-10-21 18:00",
+        "2026-10-28 18:00",
+        "2026-11-04 18:00",
+    ]
+    assert [o.starts_at.utcoffset() for o in occurrences[1:3]] == [
+        datetime.timedelta(hours=2),
+        datetime.timedelta(hours=1),
+    ]
+    assert {o.ends_at - o.starts_at for o in occurrences} == {datetime.timedelta(hours=2)}
+
+
+def test_weekly_series_keeps_local_time_across_march_dst_change():
+    event = EventFactory(starts_at=local(2027, 3, 17, 18), ends_at=local(2027, 3, 17, 19), repeat=Event.Repeat.WEEKLY)
+    occurrences = event.occurrences(*recurrence.local_day_range(datetime.date(2027, 3, 22), datetime.date(2027, 4, 4)))
+    assert local_starts(occurrences) == ["2027-03-24 18:00", "2027-03-31 18:00"]
+
+
+def test_series_expands_minus_cancelled_and_with_moved_occurrence():
+    event = EventFactory(
+        starts_at=local(2026, 11, 4, 17), ends_at=local(2026, 11, 4, 19), repeat=Event.Repeat.WEEKLY,
+        repeat_until=datetime.date(2026, 11, 30),
+    )  # fmt: skip
+    EventExceptionFactory(event=event, occurrence_date=datetime.date(2026, 11, 11), note="Święto Niepodległości")
+    EventExceptionFactory(
+        event=event, occurrence_date=datetime.date(2026, 11, 18), kind=EventException.Kind.MOVED,
+        new_starts_at=local(2026, 11, 19, 16), new_ends_at=local(2026, 11, 19, 18),
+    )  # fmt: skip
+    event = Event.objects.with_exceptions().get(pk=event.pk)
+    occurrences = event.occurrences(*month(2026, 11))
+    assert [(s, o.is_cancelled, o.is_moved) for s, o in zip(local_starts(occurrences), occurrences, strict=True)] == [
+        ("2026-11-04 17:00", False, False),
+        ("2026-11-11 17:00", True, False),
+        ("2026-11-19 16:00", False, True),
+        ("2026-11-25 17:00", False, False),
+    ]
+
+
+def test_weekly_series_on_several_weekdays_with_interval():
+    event = EventFactory(
+        starts_at=local(2026, 11, 2, 10), ends_at=local(2026, 11, 2, 11), repeat=Event.Repeat.WEEKLY,
+        repeat_interval=2, repeat_weekdays=[Event.Weekday.THURSDAY],
+    )  # fmt: skip
+    assert [o.start_date.day for o in event.occurrences(*month(2026, 11))] == [2, 5, 16, 19, 30]
+
+
+def test_monthly_series_by_nth_weekday_and_last_weekday():
+    second_tuesday = EventFactory(
+        starts_at=local(2026, 1, 13, 17), ends_at=local(2026, 1, 13, 18), repeat=Event.Repeat.MONTHLY,
+        repeat_monthly_by=Event.MonthlyBy.WEEKDAY,
+    )  # fmt: skip
+    last_friday = EventFactory(
+        starts_at=local(2026, 1, 30, 17), ends_at=local(2026, 1, 30, 18), repeat=Event.Repeat.MONTHLY,
+        repeat_monthly_by=Event.MonthlyBy.WEEKDAY,
+    )  # fmt: skip
+    assert [o.start_date for o in second_tuesday.occurrences(*month(2026, 11))] == [datetime.date(2026, 11, 10)]
+    assert [o.start_date for o in last_friday.occurrences(*month(2026, 11))] == [datetime.date(2026, 11, 27)]
+    assert second_tuesday.recurrence_text == "co miesiąc, w drugi wtorek miesiąca"
+
+
+def test_monthly_series_on_31st_skips_shorter_months():
+    event = EventFactory(starts_at=local(2026, 1, 31, 12), ends_at=local(2026, 1, 31, 13), repeat=Event.Repeat.MONTHLY)
+    start, end = recurrence.local_day_range(datetime.date(2026, 1, 1), datetime.date(2026, 6, 30))
+    assert [o.start_date.month for o in event.occurrences(start, end)] == [1, 3, 5]
+
+
+def test_fast_forward_gives_the_same_occurrences_as_full_iteration():
+    rule = recurrence.Rule(frequency=recurrence.WEEKLY, interval=3, weekdays=(1, 4))
+    first = datetime.datetime(2019, 5, 7, 18, 0)
+    start, end = datetime.datetime(2026, 11, 1), datetime.datetime(2027, 2, 1)
+    from dateutil import rrule
+
+    full = rrule.rrule(dtstart=first, **rule._params(first)).between(start, end, inc=True)
+    assert rule.starts_between(first, start, end) == full
+
+
+def test_series_with_until_stops_and_endless_series_continues():
+    ended = EventFactory(
+        starts_at=local(2026, 1, 5, 9), ends_at=local(2026, 1, 5, 10), repeat=Event.Repeat.WEEKLY,
+        repeat_until=datetime.date(2026, 6, 30),
+    )  # fmt: skip
+    endless = EventFactory(starts_at=local(2020, 1, 6, 9), ends_at=local(2020, 1, 6, 10), repeat=Event.Repeat.WEEKLY)
+    assert ended.occurrences(*month(2026, 11)) == []
+    assert len(endless.occurrences(*month(2026, 11))) == 5  # Mondays 2, 9, 16, 23, 30
+
+
+def test_occurrence_span_covers_series_until_and_moved_occurrences():
+    event = EventFactory(
+        starts_at=local(2026, 11, 4, 17), ends_at=local(2026, 11, 4, 19), repeat=Event.Repeat.WEEKLY,
+        repeat_until=datetime.date(2026, 11, 25),
+    )  # fmt: skip
+    assert event.occurrence_span.upper == local(2026, 11, 25, 19)
+    EventExceptionFactory(
+        event=event, occurrence_date=datetime.date(2026, 11, 25), kind=EventException.Kind.MOVED,
+        new_starts_at=local(2026, 12, 2, 17), new_ends_at=local(2026, 12, 2, 19),
+    )  # fmt: skip
+    event.refresh_from_db()
+    assert event.occurrence_span.upper == local(2026, 12, 2, 19)
+    assert list(Event.objects.overlapping(*month(2026, 12))) == [event]
+
+
+def test_multi_day_timed_event_covers_each_local_day_but_not_the_day_it_ends_at_midnight():
+    event = EventFactory(starts_at=local(2026, 11, 27, 20), ends_at=local(2026, 11, 30, 0))
+    (occurrence,) = event.occurrences(*month(2026, 11))
+    assert occurrence.days == [datetime.date(2026, 11, 27), datetime.date(2026, 11, 28), datetime.date(2026, 11, 29)]
+
+
+def test_all_day_event_is_stored_as_dates_with_local_midnights():
+    event = EventFactory(all_day=True, start_date=datetime.date(2026, 9, 16), end_date=datetime.date(2026, 9, 22))
+    assert (event.starts_at, event.ends_at) == (local(2026, 9, 16), local(2026, 9, 23))
+    (occurrence,) = event.occurrences(*month(2026, 9))
+    assert (occurrence.start_date, occurrence.end_date) == (datetime.date(2026, 9, 16), datetime.date(2026, 9, 22))
+
+
+def test_next_occurrence_skips_past_and_cancelled_ones():
+    event = EventFactory(starts_at=local(2026, 1, 7, 18), ends_at=local(2026, 1, 7, 19), repeat=Event.Repeat.WEEKLY)
+    EventExceptionFactory(event=event, occurrence_date=datetime.date(2026, 12, 2))
+    event = Event.objects.with_exceptions().get(pk=event.pk)
+    assert event.next_occurrence(local(2026, 11, 26, 12)).start_date == datetime.date(2026, 12, 2)
+    # A cancelled occurrence is still listed (marked); the agenda shows it as "Odwołane".
+    assert event.next_occurrence(local(2026, 11, 26, 12)).is_cancelled is True

@@ -1,0 +1,365 @@
+"""Month, day, agenda and event pages: content, bad input, constant query counts."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+
+from calendar_app.models import Event, EventException
+from organizations.models import District, Organization
+from tests.calendar_app.factories import EventCategoryFactory, EventExceptionFactory, EventFactory, local
+
+pytestmark = pytest.mark.django_db
+
+
+def text(response):
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+def make_many(count=6):
+    """Single, all-day, multi-day and series events in November 2026 (the series with exceptions)."""
+    category = EventCategoryFactory(name="Spotkania", slug="spotkania")
+    events = [EventFactory(category=category, starts_at=local(2026, 11, 26 + n % 3, 10 + n)) for n in range(count)]
+    events.append(
+        EventFactory(all_day=True, start_date=datetime.date(2026, 11, 27), end_date=datetime.date(2026, 11, 29))
+    )
+    series = EventFactory(
+        title="Spotkania seniorów", starts_at=local(2026, 10, 7, 17), ends_at=local(2026, 10, 7, 19),
+        repeat=Event.Repeat.WEEKLY, category=category,
+    )  # fmt: skip
+    EventExceptionFactory(event=series, occurrence_date=datetime.date(2026, 12, 2))
+    EventExceptionFactory(
+        event=series, occurrence_date=datetime.date(2026, 12, 9), kind=EventException.Kind.MOVED,
+        new_starts_at=local(2026, 12, 10, 17), new_ends_at=local(2026, 12, 10, 19),
+    )  # fmt: skip
+    monthly = EventFactory(
+        title="Dyżur prawnika", starts_at=local(2026, 1, 13, 9), ends_at=local(2026, 1, 13, 12),
+        repeat=Event.Repeat.MONTHLY, repeat_monthly_by=Event.MonthlyBy.WEEKDAY,
+    )  # fmt: skip
+    return events + [series, monthly]
+
+
+# -- month grid ---------------------------------------------------------
+
+
+def test_month_grid_is_a_table_with_polish_weekday_headers_monday_first(client, frozen_now):
+    html = text(client.get("/kalendarz/2026/11/"))
+    headers = re.findall(
+        r'<th scope="col"><span aria-hidden="true">[^<]+</span><span class="visually-hidden">([^<]+)</span>', html
+    )
+    assert headers[:7] == ["poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"]
+    assert "<caption> Listopad 2026" in html
+
+
+def test_month_marks_today_for_screen_readers_too(client, frozen_now):
+    EventFactory(starts_at=local(2026, 11, 26, 18))
+    html = text(client.get("/kalendarz/"))
+    assert (
+        'aria-current="date"><span aria-hidden="true">26</span>'
+        '<span class="visually-hidden">Czwartek, 26 listopada 2026, dziś, liczba wydarzeń: 1</span>' in html
+    )
+
+
+def test_multi_day_event_appears_on_each_of_its_days(client, frozen_now):
+    EventFactory(
+        title="Tydzień Zrównoważonego Transportu",
+        all_day=True,
+        start_date=datetime.date(2026, 9, 16),
+        end_date=datetime.date(2026, 9, 22),
+    )
+    html = text(client.get("/kalendarz/2026/09/"))
+    assert html.count("Tydzień Zrównoważonego Transportu") == 7
+
+
+@pytest.mark.parametrize(
+    ("path", "previous", "following"),
+    [
+        ("/kalendarz/2026/12/", "/kalendarz/2026/11/", "/kalendarz/2027/01/"),
+        ("/kalendarz/2027/01/", "/kalendarz/2026/12/", "/kalendarz/2027/02/"),
+    ],
+)
+def test_month_links_cross_year_boundaries(client, frozen_now, path, previous, following):
+    html = text(client.get(path))
+    assert f'href="{previous}" rel="prev"' in html
+    assert f'href="{following}" rel="next"' in html
+
+
+def test_leap_february_has_29_days_and_common_february_28(client, frozen_now):
+    EventFactory(title="Dzień przestępny", starts_at=local(2028, 2, 29, 12))
+    leap = text(client.get("/kalendarz/2028/02/"))
+    common = text(client.get("/kalendarz/2027/02/"))
+    assert "Wtorek, 29 lutego 2028" in leap and "Dzień przestępny" in leap
+    assert "29 lutego 2027" not in common and "Niedziela, 28 lutego 2027" in common
+
+
+def test_weekly_series_shows_every_week_at_the_same_local_time_across_dst(client, frozen_now):
+    EventFactory(
+        title="Joga", starts_at=local(2026, 10, 14, 18), ends_at=local(2026, 10, 14, 19), repeat=Event.Repeat.WEEKLY
+    )
+    html = text(client.get("/kalendarz/2026/10/"))
+    assert html.count('<span class="month__time">18:00</span> Joga') == 3  # 14, 21, 28 October (CEST and CET)
+
+
+def test_first_and_last_supported_months_have_no_link_beyond(client, frozen_now):
+    assert 'rel="prev"' not in text(client.get("/kalendarz/1900/01/"))
+    assert 'rel="next"' not in text(client.get("/kalendarz/2100/12/"))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/kalendarz/2026/13/",
+        "/kalendarz/2026/0/",
+        "/kalendarz/0/1/",
+        "/kalendarz/1899/12/",
+        "/kalendarz/2101/01/",
+        "/kalendarz/99999999999999999999999/01/",
+        "/kalendarz/2026/02/30/",
+        "/kalendarz/2026/02/29/",
+        "/kalendarz/2026/11/0/",
+        "/kalendarz/2026/11/32/",
+        "/kalendarz/-1/01/",
+        "/kalendarz/abcd/01/",
+        "/kalendarz/wydarzenia/nie-ma-takiego/",
+        "/kalendarz/wydarzenia/nie-ma-takiego.ics",
+    ],
+)
+def test_bad_calendar_urls_answer_404(client, frozen_now, path):
+    assert client.get(path).status_code == 404
+
+
+# -- day ----------------------------------------------------------------
+
+
+def test_day_lists_occurrences_all_day_first_and_marks_cancelled(client, frozen_now):
+    EventFactory(title="Wieczór", starts_at=local(2026, 11, 26, 19))
+    EventFactory(title="Całodniowe", all_day=True)
+    EventFactory(title="Odwołany koncert", starts_at=local(2026, 11, 26, 16), status=Event.Status.CANCELLED)
+    EventFactory(title="Szkic", starts_at=local(2026, 11, 26, 10), status=Event.Status.DRAFT)
+    html = text(client.get("/kalendarz/2026/11/26/"))
+    titles = re.findall(r'class="event-card__title"><a href="[^"]+">([^<]+)</a>', html)
+    assert titles == ["Całodniowe", "Odwołany koncert", "Wieczór"]
+    assert "Odwołane</strong>" in html
+
+
+# -- agenda ---------------------------------------------------------------
+
+
+def test_agenda_lists_each_series_once_at_its_next_occurrence(client, frozen_now):
+    make_many(2)
+    html = text(client.get("/kalendarz/wydarzenia/"))
+    assert html.count(">Spotkania seniorów</a>") == 1
+    assert "Środa, 2 grudnia 2026, 17:00" in html  # next occurrence, cancelled
+    assert "Wyniki: 5" in html
+
+
+def test_agenda_paginates_singles_and_series_in_order(client, frozen_now):
+    for n in range(25):
+        EventFactory(title=f"Pojedyncze {n:02d}", starts_at=local(2026, 12, 1, 8) + datetime.timedelta(days=n))
+    EventFactory(
+        title="Seria",
+        starts_at=local(2026, 1, 5, 12),
+        ends_at=local(2026, 1, 5, 13),
+        repeat=Event.Repeat.WEEKLY,
+        repeat_weekdays=[0, 2, 4],
+    )
+    pages = [text(client.get(f"/kalendarz/wydarzenia/?page={n}")) for n in (1, 2)]
+    titles = [t for page in pages for t in re.findall(r'class="event-card__title"><a href="[^"]+">([^<]+)</a>', page)]
+    assert titles[0] == "Seria"  # Friday 27 November
+    assert titles[1:] == [f"Pojedyncze {n:02d}" for n in range(25)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "kategoria=nie-ma",
+        "dzielnica=%00",
+        "organizacja=x" * 50,
+        "od=2026-02-30",
+        "od=0001-01-01",
+        "do=99999-01-01",
+        "od=2026-12-01&do=2026-11-01",
+        "page=abc",
+        "page=99999",
+        "page=-1",
+        "bezplatne=maybe",
+        "q=" + "%27%22%3Cscript%3E" * 20,
+    ],
+)
+def test_agenda_bad_filter_values_render_a_normal_page(client, frozen_now, query):
+    EventFactory()
+    response = client.get(f"/kalendarz/wydarzenia/?{query}")
+    assert response.status_code == 200
+
+
+def test_agenda_shows_a_form_error_for_an_unknown_category(client, frozen_now):
+    EventFactory()
+    html = text(client.get("/kalendarz/wydarzenia/?kategoria=nie-ma"))
+    assert "Nie ma takiej kategorii." in html
+    assert "Wyniki: 1" in html
+
+
+def test_agenda_filters_by_category_district_organization_free_accessible_and_dates(client, frozen_now):
+    district = District.objects.create(name="Dzielnica Testowa", slug="tysiaclecie-test")
+    organization = Organization.objects.create(
+        name="Fundacja Testowa", slug="fundacja-testowa", legal_form="fundacja", status="published"
+    )
+    category = EventCategoryFactory(slug="warsztaty", name="Warsztaty")
+    match = EventFactory(
+        title="Pasuje", category=category, district=district, organizer=organization, is_free=True,
+        wheelchair_access=True, starts_at=local(2026, 12, 5, 10),
+    )  # fmt: skip
+    EventFactory(
+        title="Inna kategoria",
+        district=district,
+        organizer=organization,
+        wheelchair_access=True,
+        starts_at=local(2026, 12, 5, 10),
+    )
+    EventFactory(
+        title="Płatne",
+        category=category,
+        district=district,
+        organizer=organization,
+        is_free=False,
+        wheelchair_access=True,
+        starts_at=local(2026, 12, 5, 10),
+    )
+    EventFactory(
+        title="Później",
+        category=category,
+        district=district,
+        organizer=organization,
+        wheelchair_access=True,
+        starts_at=local(2027, 1, 5, 10),
+    )
+    query = (
+        "kategoria=warsztaty&dzielnica=tysiaclecie-test&organizacja=fundacja-testowa"
+        "&bezplatne=1&dostepne=1&od=2026-12-01&do=2026-12-31"
+    )
+    html = text(client.get(f"/kalendarz/wydarzenia/?{query}"))
+    assert re.findall(r'class="event-card__title"><a href="[^"]+">([^<]+)</a>', html) == [match.title]
+
+
+# -- detail ---------------------------------------------------------------
+
+
+def test_detail_links_organizer_to_registry_and_ics(client, frozen_now):
+    organization = Organization.objects.create(
+        name="Fundacja Oczami Brata", slug="fundacja-oczami-brata", legal_form="fundacja", status="published"
+    )
+    event = EventFactory(organizer=organization, organizer_name="")
+    html = text(client.get(event.get_absolute_url()))
+    assert '<a href="/organizacje/fundacja-oczami-brata/">Fundacja Oczami Brata</a>' in html
+    assert f'href="{event.get_ics_url()}"' in html
+
+
+def test_detail_structured_data_says_cancelled(client, frozen_now):
+    event = EventFactory(status=Event.Status.CANCELLED, is_free=False, price="20 zł, ulgowy 10 zł")
+    html = client.get(event.get_absolute_url()).content.decode()
+    data = __import__("json").loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    )
+    assert data["eventStatus"] == "https://schema.org/EventCancelled"
+    assert data["offers"]["price"] == "20"
+    assert data["startDate"] == "2026-11-26T18:00:00+01:00"
+
+
+@pytest.mark.parametrize("status", [Event.Status.DRAFT, Event.Status.PENDING, Event.Status.REJECTED])
+def test_unpublished_event_is_not_found_for_visitors_but_previewed_by_staff(client, admin_client, frozen_now, status):
+    event = EventFactory(status=status, rejection_reason="Duplikat" if status == Event.Status.REJECTED else "")
+    assert client.get(event.get_absolute_url()).status_code == 404
+    assert client.get(event.get_ics_url()).status_code == 404
+    assert admin_client.get(event.get_absolute_url()).status_code == 200
+
+
+def test_unpublished_events_are_on_no_public_page(client, frozen_now):
+    EventFactory(title="Tajne wydarzenie", status=Event.Status.PENDING)
+    for path in ["/", "/kalendarz/", "/kalendarz/2026/11/26/", "/kalendarz/wydarzenia/", "/kalendarz.ics"]:
+        assert "Tajne wydarzenie" not in client.get(path).content.decode()
+
+
+# -- mini calendar --------------------------------------------------------
+
+
+def test_mini_calendar_on_every_page_links_days_with_events(client, frozen_now):
+    EventFactory(starts_at=local(2026, 11, 27, 18))
+    html = text(client.get(reverse("statement")))
+    assert 'href="/kalendarz/2026/11/27/"><span aria-hidden="true">27</span>' in html
+    assert 'href="/kalendarz/2026/11/28/"' not in html
+
+
+def test_mini_calendar_month_from_query_parameter_and_fragment_endpoint(client, frozen_now):
+    EventFactory(starts_at=local(2027, 1, 8, 18))
+    page = text(client.get("/deklaracja-dostepnosci/?kalendarz=2027-01"))
+    fragment = text(client.get("/kalendarz/mini/?kalendarz=2027-01&strona=/deklaracja-dostepnosci/"))
+    for html in (page, fragment):
+        assert 'href="/kalendarz/2027/01/08/"' in html
+        assert 'href="/deklaracja-dostepnosci/?kalendarz=2026-12"' in html
+    assert "<html" not in fragment
+
+
+@pytest.mark.parametrize("value", ["2026-13", "abc", "0-0", "99999-01", "2026", "--"])
+def test_mini_calendar_ignores_bad_month_parameter(client, frozen_now, value):
+    response = client.get(f"/?kalendarz={value}")
+    assert response.status_code == 200
+    assert "Listopad 2026" in response.content.decode()
+
+
+def test_mini_fragment_refuses_foreign_page_paths(client, frozen_now):
+    html = text(client.get("/kalendarz/mini/?kalendarz=2027-01&strona=https://evil.example/"))
+    assert "evil.example" not in html
+
+
+def test_home_page_lists_upcoming_events(client, frozen_now):
+    EventFactory(title="Gala Ekonomii Społecznej", starts_at=local(2026, 12, 4, 18))
+    EventFactory(title="Minione", starts_at=local(2026, 11, 2, 18))
+    html = text(client.get("/"))
+    assert "Gala Ekonomii Społecznej" in html
+    assert "Minione" not in html
+
+
+# -- query counts -----------------------------------------------------------
+
+
+def _count_queries(django_assert_num_queries, client, path, expected):
+    with django_assert_num_queries(expected):
+        assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["one-event", "many-with-series"])
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        # 1 site settings (layout), 1 events of the visible weeks (exceptions as an array),
+        # 1 mini calendar's events, 1 banners
+        ("/kalendarz/2026/11/", 4),
+        ("/kalendarz/2026/11/26/", 4),
+        # + agenda: 1 categories, 1 districts (filter selects), 1 series, 1 singles count, 1 singles page
+        ("/kalendarz/wydarzenia/?page=1", 8),
+        # the agenda with filters: + 1 organization lookup
+        ("/kalendarz/wydarzenia/?kategoria=spotkania&organizacja=fundacja-q&bezplatne=1", 9),
+        # 1 site settings (feed name), 1 events with exceptions
+        ("/kalendarz.ics", 2),
+        # the mini calendar fragment: 1 events of the shown weeks
+        ("/kalendarz/mini/?kalendarz=2026-12", 1),
+    ],
+)
+def test_query_count_is_the_same_for_one_event_and_many(
+    client, django_assert_num_queries, site_settings, frozen_now, many, path, expected
+):
+    Organization.objects.create(name="Fundacja Q", slug="fundacja-q", legal_form="fundacja", status="published")
+    make_many() if many else EventFactory(category=EventCategoryFactory(slug="spotkania"))
+    _count_queries(django_assert_num_queries, client, path, expected)
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["one-event", "many-with-series"])
+def test_detail_and_ics_query_counts_do_not_depend_on_series_size(
+    client, django_assert_num_queries, site_settings, frozen_now, many
+):
+    event = make_many()[-2] if many else EventFactory()  # [-2]: the weekly series with exceptions
+    # 1 event with category/organizer/district and exceptions, 1 site settings, 1 mini calendar, 1 banners
+    _count_queries(django_assert_num_queries, client, event.get_absolute_url(), 4)
+    # 1 event with exceptions
+    _count_queries(django_assert_num_queries, client, event.get_ics_url(), 1)
