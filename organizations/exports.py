@@ -54,7 +54,10 @@ def export_rows(queryset, *, base_url):
     legal_forms = dict(Organization.LegalForm.choices)
     rows = (
         queryset.order_by("name", "pk")
-        .annotate(district_name=F("district__name"), area_names=ArrayAgg("areas__name", distinct=True, default=[]))
+        .annotate(
+            district_name=F("district__name"),
+            area_names=ArrayAgg("areas__name", distinct=True, order_by="areas__name", default=[]),
+        )
         .values(
             "slug",
             "name",
@@ -84,7 +87,7 @@ def export_rows(queryset, *, base_url):
             "nip": row["nip"],
             "regon": row["regon"],
             "is_public_benefit": row["is_public_benefit"],
-            "areas": sorted(name for name in row["area_names"] if name),
+            "areas": [name for name in row["area_names"] if name],  # Polish order, from the collation
             "district": row["district_name"] or "",
             "street_address": row["street_address"],
             "postal_code": row["postal_code"],

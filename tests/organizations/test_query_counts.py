@@ -22,8 +22,9 @@ def make(count):
     ]
 
 
-# Shared by every page: site settings (1), the side column's banners (1).
-SHELL = 2
+# Shared by every page: site settings (1), the side column's mini calendar
+# (events of the month, 1) and banners (1).
+SHELL = 3
 
 
 @pytest.mark.parametrize("count", [1, 7])

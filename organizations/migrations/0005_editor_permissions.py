@@ -1,0 +1,37 @@
+from django.db import migrations
+
+from pps_portal.permissions import grant_to_editors, revoke_from_editors
+
+# Editors moderate and keep the registry (organizations, the lists of areas
+# and districts); they cannot delete districts (organizations point at them).
+PERMISSIONS = [
+    "organizations.add_organization",
+    "organizations.change_organization",
+    "organizations.delete_organization",
+    "organizations.view_organization",
+    "organizations.add_area",
+    "organizations.change_area",
+    "organizations.view_area",
+    "organizations.add_district",
+    "organizations.change_district",
+    "organizations.view_district",
+]
+
+
+def grant(apps, schema_editor):
+    grant_to_editors(apps, schema_editor, PERMISSIONS)
+
+
+def revoke(apps, schema_editor):
+    revoke_from_editors(apps, schema_editor, PERMISSIONS)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("organizations", "0004_website_https"),
+        ("pps_portal", "0003_search_configuration"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(grant, revoke)]
