@@ -1,6 +1,9 @@
 """Lists of events by their next occurrence, paginated without loading every event."""
 
+from django.db.models import Q
+
 from calendar_app import recurrence
+from calendar_app.models import Event
 
 
 class AgendaSequence:
@@ -18,9 +21,9 @@ class AgendaSequence:
 
     def __init__(self, events, start, end=None):
         self.start, self.end = start, end
-        window = events.overlapping(start, end)
-        self.singles = window.single().order_by("starts_at", "pk")
-        self._series_events = window.series()
+        self._window = events.overlapping(start, end)
+        self.singles = self._window.single().order_by("starts_at", "pk")
+        self._series_events = self._window.series()
         self._series = None
         self._count = None
 
@@ -44,6 +47,23 @@ class AgendaSequence:
     def _as_occurrence(event):
         start, end = event.first_bounds()
         return recurrence.Occurrence(event=event, starts_at=start, ends_at=end, is_all_day=event.is_all_day)
+
+    def head(self, limit):
+        """The first `limit` items in ONE query: every series plus the first `limit` single events.
+
+        For blocks (home page, organization page) that need no count.
+        """
+        first_singles = self.singles.values("pk")[:limit]
+        events = self._window.filter(~Q(repeat=Event.Repeat.NONE) | Q(pk__in=first_singles))
+        singles, series = [], []
+        for event in events:
+            if event.is_series:
+                occurrence = recurrence.next_occurrence(event, self.start, self.end)
+                if occurrence is not None:
+                    series.append(occurrence)
+            else:
+                singles.append(self._as_occurrence(event))
+        return sorted(singles + series, key=self._key)[:limit]
 
     def count(self):
         if self._count is None:

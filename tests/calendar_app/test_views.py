@@ -363,3 +363,33 @@ def test_detail_and_ics_query_counts_do_not_depend_on_series_size(
     _count_queries(django_assert_num_queries, client, event.get_absolute_url(), 4)
     # 1 event with exceptions
     _count_queries(django_assert_num_queries, client, event.get_ics_url(), 1)
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["one-event", "many-with-series"])
+def test_home_and_organization_blocks_cost_one_query_each(many, frozen_now):
+    from django.db import connection
+    from django.template import Context, Template
+    from django.test.utils import CaptureQueriesContext
+
+    organization = Organization.objects.create(
+        name="Fundacja Q", slug="fundacja-q", legal_form="fundacja", status="published"
+    )
+    events = make_many() if many else [EventFactory()]
+    Event.objects.filter(pk__in=[e.pk for e in events]).update(organizer=organization)
+    template = Template("{% load events %}{% upcoming_events %}{% organization_events organization %}")
+    with CaptureQueriesContext(connection) as queries:
+        html = template.render(Context({"organization": organization}))
+    # 1 upcoming events (all series + first singles), 1 the organization's
+    assert len(queries) == 2
+    assert html.count("event-card__title") == (5 + 9 if many else 2)  # home shows 5, the organization all 9
+
+
+def test_organization_page_lists_its_upcoming_events(client, frozen_now):
+    organization = Organization.objects.create(
+        name="Fundacja Q", slug="fundacja-q", legal_form="fundacja", status="published"
+    )
+    EventFactory(title="Piknik fundacji", organizer=organization, starts_at=local(2026, 12, 5, 12))
+    EventFactory(title="Cudze wydarzenie", starts_at=local(2026, 12, 5, 12))
+    html = text(client.get(organization.get_absolute_url()))
+    assert "Piknik fundacji" in html
+    assert "Cudze wydarzenie" not in html
