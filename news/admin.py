@@ -24,7 +24,6 @@ class NewsAdmin(admin.ModelAdmin):
     search_fields = ["title", "lead", "slug"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["category"]
     readonly_fields = ["author", "created_at", "updated_at"]
     actions = ["publish_now", "withdraw"]
     fieldsets = [

@@ -40,3 +40,28 @@ def site_settings(db):
 
     seed_site()
     return SiteSettings.load()
+
+
+@pytest.fixture
+def editor_group(db):
+    """The Editor group as the data migrations build it.
+
+    Transactional (browser) tests flush the rows migrations created, so the
+    group is rebuilt here from the migrations' own permission lists.
+    """
+    import importlib
+
+    from django.contrib.auth.models import Group, Permission
+
+    from pps_portal.permissions import EDITOR_GROUP
+
+    group, _created = Group.objects.get_or_create(name=EDITOR_GROUP)
+    for module in EDITOR_PERMISSION_MIGRATIONS:
+        for dotted in importlib.import_module(module).PERMISSIONS:
+            app_label, codename = dotted.split(".")
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return group
+
+
+# Data migrations that grant permissions to the Editor group (each has PERMISSIONS).
+EDITOR_PERMISSION_MIGRATIONS = ["news.migrations.0002_editor_group"]

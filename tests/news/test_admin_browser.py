@@ -1,0 +1,54 @@
+"""An editor writes and schedules an article in admin, with CKEditor 5, in Chromium."""
+
+import datetime
+import io
+
+import pytest
+from django.utils import timezone
+from PIL import Image
+
+from news.models import News
+from tests.browser import collect_csp_violations
+from tests.news.factories import CategoryFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def editor(django_user_model, editor_group):
+    user = django_user_model.objects.create_user("edytor", password="haslo-edytora-2026", is_staff=True)
+    user.groups.add(editor_group)
+    return user
+
+
+def test_editor_writes_and_schedules_an_article_with_ckeditor(page, live_server, editor, tmp_path):
+    CategoryFactory(name="Komunikaty", slug="komunikaty")
+    photo = tmp_path / "zdjecie.jpg"
+    buffer = io.BytesIO()
+    Image.new("RGB", (1000, 600), (20, 120, 60)).save(buffer, "JPEG")
+    photo.write_bytes(buffer.getvalue())
+    csp_errors = collect_csp_violations(page)
+
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("Nazwa użytkownika").fill("edytor")
+    page.get_by_label("Hasło").fill("haslo-edytora-2026")
+    page.get_by_role("button", name="Zaloguj się").click()
+    page.goto(live_server.url + "/admin/news/news/add/")
+    page.locator("#id_title").fill("Zaplanowany komunikat")
+    page.locator("#id_lead").fill("Zajawka komunikatu.")
+    editor_area = page.locator(".ck-editor__editable")
+    editor_area.click()
+    page.keyboard.type("Treść pisana w CKEditorze.")
+    page.locator("#id_image").set_input_files(str(photo))
+    page.locator("#id_image_alt").fill("Zielony prostokąt")
+    page.locator("#id_status").select_option("published")
+    when = timezone.localtime() + datetime.timedelta(hours=2)
+    page.locator("#id_published_at_0").fill(when.strftime("%d.%m.%Y"))
+    page.locator("#id_published_at_1").fill(when.strftime("%H:%M:%S"))
+    page.locator("#id_category").select_option(label="Komunikaty")
+    page.locator("input[name=_save]").click()
+    page.wait_for_url("**/admin/news/news/")
+
+    news = News.objects.get(title="Zaplanowany komunikat")
+    assert ("CKEditorze" in news.body, bool(news.image), news.is_public) == (True, True, False)
+    assert csp_errors == []
