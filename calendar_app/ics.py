@@ -1,6 +1,7 @@
 """iCalendar (RFC 5545) for one event and for the subscribable feed."""
 
 import datetime
+import html
 
 import icalendar
 from django.utils import timezone
@@ -15,9 +16,14 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def _description(event, url):
-    text = strip_tags(event.description).strip() or event.summary
-    text = Truncator(" ".join(text.split())).chars(2000)
-    return f"{text}\n\n{url}" if text else url
+    text = html.unescape(strip_tags(event.description)).strip() or event.summary
+    parts = [Truncator(" ".join(text.split())).chars(2000)]
+    if event.organizer_display:
+        parts.append(f"Organizator: {event.organizer_display}")
+    if not event.is_free and event.price:
+        parts.append(f"Cena: {event.price}")
+    parts.append(url)
+    return "\n\n".join(part for part in parts if part)
 
 
 def _location(event):
@@ -63,8 +69,10 @@ def event_components(event, *, host, url):
             component.add("location", location)
         if event.category_id and event.category is not None:
             component.add("categories", [event.category.name])
-        if event.organizer_display:
-            component.add("organizer", f"mailto:{event.contact_email}" if event.contact_email else url)
+        if event.organizer_display and event.contact_email:
+            # ORGANIZER is a calendar user address (RFC 5545 3.8.4.3); without an
+            # e-mail the organizer's name is in DESCRIPTION instead.
+            component.add("organizer", f"mailto:{event.contact_email}")
             component["organizer"].params["CN"] = event.organizer_display
         component.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
         component.add("transp", "TRANSPARENT" if event.is_all_day else "OPAQUE")

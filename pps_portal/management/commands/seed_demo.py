@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from calendar_app.demo import seed_events
 from news.demo import seed_news
 from organizations.demo import seed_organizations
 from pps_portal.demo import seed_site, seed_users
@@ -13,7 +14,7 @@ def seeders():
     overwriting rows editors may have changed), bulk inserts for scale > 1,
     returning a one-line summary of what it created.
     """
-    return [seed_site, seed_users, seed_news, seed_organizations]
+    return [seed_site, seed_users, seed_news, seed_organizations, seed_events]
 
 
 class Command(BaseCommand):
