@@ -276,7 +276,7 @@ def _contacts(rng, slug):
     }
 
 
-def _generated(scale, districts, area_ids):
+def _generated(scale, districts, area_ids, area_names):
     """Yield (Organization, [area ids]) for every generated organization, deterministically."""
     rng = random.Random(SEED)
     forms = [form for form, count in PROPORTIONS for _ in range(count)]
@@ -303,7 +303,7 @@ def _generated(scale, districts, area_ids):
                 status = Organization.Status.REJECTED
                 rejection_reason = "Organizacja nie działa na terenie miasta (dane demonstracyjne)."
             areas = [area_ids[slug_] for slug_ in area_slugs if slug_ in area_ids]
-            area_names = [slug_.replace("-", " ") for slug_ in area_slugs]
+            names_of_areas = [area_names[slug_] for slug_ in area_slugs if slug_ in area_names]
             district = districts[rng.randrange(len(districts))] if rng.random() > 0.05 else None
             organization = Organization(
                 name=name,
@@ -314,7 +314,7 @@ def _generated(scale, districts, area_ids):
                 regon=regon(rng) if in_krs or rng.random() < 0.7 else "",
                 is_public_benefit=bool(krs) and i in opp_indexes,
                 district=district,
-                description=_description(name, area_names),
+                description=_description(name, names_of_areas),
                 status=status,
                 rejection_reason=rejection_reason,
                 **_contacts(rng, slug),
@@ -331,6 +331,7 @@ def seed_organizations(*, scale=1):
     """
     districts = list(District.objects.order_by("slug"))
     area_ids = dict(Area.objects.values_list("slug", "id"))
+    area_names = dict(Area.objects.values_list("slug", "name"))
     district_ids = {district.slug: district for district in districts}
     existing_slugs = set(Organization.objects.values_list("slug", flat=True))
     existing_krs = set(Organization.objects.exclude(krs="").values_list("krs", flat=True))
@@ -362,7 +363,7 @@ def seed_organizations(*, scale=1):
         organization.description += "\n\n" + DEMO_NOTE
         pending.append((organization, areas))
 
-    for organization, areas in _generated(scale, districts, area_ids):
+    for organization, areas in _generated(scale, districts, area_ids, area_names):
         if organization.slug in existing_slugs or (organization.krs and organization.krs in existing_krs):
             continue
         if organization.status == PUBLISHED:

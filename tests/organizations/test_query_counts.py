@@ -46,8 +46,9 @@ def test_search_queries(client, django_assert_num_queries, count):
 @pytest.mark.parametrize("count", [1, 7])
 def test_detail_queries(client, django_assert_num_queries, count):
     organization = make(count)[0]
-    # organization with its district (1), its areas (1)
-    with django_assert_num_queries(SHELL + 2):
+    # organization with its district (1), its areas (1), its upcoming events
+    # (calendar_app's organization_events tag, 1)
+    with django_assert_num_queries(SHELL + 3):
         client.get(organization.get_absolute_url())
 
 
