@@ -124,12 +124,18 @@ def opp_list(request):
     )
 
 
+def _share(count, total):
+    """(whole percent for the bar, label for the table: "<1%" rather than a false "0%")."""
+    percent = round(100 * count / total) if total else 0
+    return percent, ("<1%" if count and not percent else f"{percent}%")
+
+
 def _bars(rows, total):
-    """Rows of (label, count, share as a whole percent, filter link params) for a bar chart."""
-    return [
-        {**row, "percent": round(100 * row["count"] / total) if total else 0}
-        for row in sorted(rows, key=lambda row: -row["count"])
-    ]
+    """Rows with their share of all organizations, largest first, for a table with bars."""
+    rows = sorted(rows, key=lambda row: -row["count"])
+    for row in rows:
+        row["percent"], row["percent_label"] = _share(row["count"], total)
+    return rows
 
 
 @require_safe
@@ -151,6 +157,7 @@ def statistics(request):
         {"label": district.name, "count": district.n, "param": district.slug}
         for district in District.objects.annotate(n=Count("organizations", filter=published_filter))
     ]
+    without_district = total - sum(row["count"] for row in by_district)
     return render(
         request,
         "organizations/statistics.html",
@@ -162,7 +169,8 @@ def statistics(request):
             "by_form": _bars(by_form, total),
             "by_area": _bars(by_area, total),
             "by_district": _bars(by_district, total),
-            "without_district": total - sum(row["count"] for row in by_district),
+            "without_district": without_district,
+            "without_district_percent": _share(without_district, total)[1],
             "now": timezone.now(),
         },
     )

@@ -149,6 +149,11 @@ def test_statistics_add_up_to_published_count(client, hidden):
     assert {row["param"]: row["count"] for row in context["by_area"]}[area.slug] == 3
 
 
+def test_statistics_show_organizations_without_district_once(client):
+    OrganizationFactory(district=None)
+    assert client.get(STATS).content.decode().count("bez podanej dzielnicy") == 1
+
+
 def test_sitemap_lists_published_organizations(client):
     organization = OrganizationFactory(slug="w-mapie")
     assert f"/organizacje/{organization.slug}/".encode() in client.get("/sitemap.xml").content
