@@ -19,7 +19,7 @@ def parse(response):
 
 
 def vevents(cal):
-    return [component for component in cal.walk("VEVENT")]
+    return list(cal.walk("VEVENT"))
 
 
 def test_event_ics_has_stable_uid_dtstamp_tzid_and_vtimezone(client, frozen_now):

@@ -1,0 +1,142 @@
+"""The calendar in headless Chromium: axe-core in both themes, keyboard use, the mini calendar."""
+
+import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from calendar_app.models import Event, EventException
+from tests.browser import axe_violations, collect_csp_violations, html_errors, set_theme
+from tests.calendar_app.factories import EventCategoryFactory, EventExceptionFactory, EventFactory, local
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def calendar_data(transactional_db):
+    """Events around "today" (the real date: the browser and the live server share the clock)."""
+    from pps_portal.demo import seed_site
+
+    seed_site()
+    today = datetime.date.today()
+    category = EventCategoryFactory(name="Spotkania", slug="spotkania")
+    at = lambda days, hour: local(*(today + datetime.timedelta(days=days)).timetuple()[:3], hour)  # noqa: E731
+    event = EventFactory(
+        title="Gala Ekonomii Społecznej", slug="gala", category=category, starts_at=at(0, 18), ends_at=at(0, 21),
+        wheelchair_access=True, description="<p>Nagrody dla organizacji.</p>",
+    )  # fmt: skip
+    EventFactory(title="Koncert odwołany", starts_at=at(1, 19), ends_at=at(1, 21), status=Event.Status.CANCELLED)
+    EventFactory(
+        title="Kiermasz", all_day=True, start_date=today + datetime.timedelta(days=2),
+        end_date=today + datetime.timedelta(days=3), is_free=False, price="10 zł",
+    )  # fmt: skip
+    series = EventFactory(title="Gimnastyka", starts_at=at(-14, 10), ends_at=at(-14, 11), repeat=Event.Repeat.WEEKLY)
+    EventExceptionFactory(event=series, occurrence_date=today + datetime.timedelta(days=7), note="Przerwa.")
+    EventExceptionFactory(
+        event=series, occurrence_date=today + datetime.timedelta(days=14), kind=EventException.Kind.MOVED,
+        new_starts_at=at(15, 10), new_ends_at=at(15, 11),
+    )  # fmt: skip
+    return {"event": event, "today": today}
+
+
+def month_path(date):
+    return f"/kalendarz/{date:%Y}/{date:%m}/"
+
+
+@pytest.mark.parametrize("contrast", [False, True], ids=["default", "high-contrast"])
+@pytest.mark.parametrize("page_name", ["month", "day", "agenda", "agenda-errors", "detail", "home"])
+def test_calendar_pages_have_no_axe_violations_and_no_csp_errors(
+    page, live_server, calendar_data, page_name, contrast
+):
+    today = calendar_data["today"]
+    path = {
+        "month": month_path(today),
+        "day": f"/kalendarz/{today:%Y/%m/%d}/",
+        "agenda": "/kalendarz/wydarzenia/?kategoria=spotkania",
+        "agenda-errors": "/kalendarz/wydarzenia/?kategoria=nie-ma&od=2026-02-30",
+        "detail": calendar_data["event"].get_absolute_url(),
+        "home": "/",
+    }[page_name]
+    set_theme(page, live_server.url, contrast=contrast)
+    csp_errors = collect_csp_violations(page)
+    page.goto(live_server.url + path)
+    assert axe_violations(page, enhanced_contrast=contrast) == []
+    assert csp_errors == []
+
+
+@pytest.mark.parametrize("page_name", ["month", "agenda", "detail"])
+def test_calendar_pages_are_valid_html(page, live_server, calendar_data, page_name):
+    path = {
+        "month": month_path(calendar_data["today"]),
+        "agenda": "/kalendarz/wydarzenia/",
+        "detail": calendar_data["event"].get_absolute_url(),
+    }[page_name]
+    page.goto(live_server.url + path)
+    assert html_errors(page.content()) == []
+
+
+def tab_to(page, name, limit=200):
+    """Press Tab until the focused element's accessible text contains `name`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        text = page.evaluate("() => document.activeElement && document.activeElement.textContent")
+        if text and name in " ".join(text.split()):
+            return
+    raise AssertionError(f"{name!r} never got focus")
+
+
+def test_month_grid_and_its_navigation_work_by_keyboard_alone(page, live_server, calendar_data):
+    today = calendar_data["today"]
+    following = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    page.goto(live_server.url + month_path(today))
+    tab_to(page, "Następny miesiąc")
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server.url + month_path(following))
+    tab_to(page, "Poprzedni miesiąc")
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server.url + month_path(today))
+    # The day link of today's cell (announced as today), then the event in the cell.
+    tab_to(page, "dziś")
+    expect(page.locator(":focus")).to_have_attribute("aria-current", "date")
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server.url + f"/kalendarz/{today:%Y/%m/%d}/")
+    expect(page.locator("h1")).to_contain_text("Wydarzenia")
+    page.go_back()
+    tab_to(page, "Gala Ekonomii Społecznej")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Gala Ekonomii Społecznej")
+
+
+def test_mini_calendar_changes_month_without_reloading_and_keeps_focus(page, live_server, calendar_data):
+    today = calendar_data["today"]
+    following = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    page.goto(live_server.url + "/deklaracja-dostepnosci/")
+    page.evaluate("() => { window.notReloaded = true; }")
+    mini = page.locator("[data-mini-calendar]")
+    mini.get_by_role("link", name="Następny miesiąc").focus()
+    page.keyboard.press("Enter")
+    caption = following.strftime("%Y")
+    expect(mini.locator(".mini-calendar__month")).to_contain_text(caption)
+    expect(mini.locator("[data-mini-calendar-status]")).to_contain_text(caption)
+    assert page.evaluate("() => window.notReloaded") is True
+    assert page.url == live_server.url + "/deklaracja-dostepnosci/"
+    assert page.evaluate("() => document.activeElement.getAttribute('data-mini-nav')") == "next"
+
+
+def test_mini_calendar_works_without_javascript(browser, live_server, calendar_data):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    today = calendar_data["today"]
+    following = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    page.goto(live_server.url + "/deklaracja-dostepnosci/")
+    page.locator("[data-mini-calendar]").get_by_role("link", name="Następny miesiąc").click()
+    page.wait_for_url(live_server.url + f"/deklaracja-dostepnosci/?kalendarz={following:%Y-%m}")
+    context.close()
+
+
+def test_month_reflows_at_320px_without_horizontal_scrolling(browser, live_server, calendar_data):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(live_server.url + month_path(calendar_data["today"]))
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
