@@ -43,7 +43,7 @@ def test_list_paginates_with_count(client):
     response = client.get(LIST, {"page": "2"})
     assert response.context["page_obj"].number == 2
     assert len(response.context["organizations"]) == 1
-    assert "21 organizacji" in response.content.decode()
+    assert "Liczba organizacji: 21, strona 2 z 2" in response.content.decode()
 
 
 @pytest.mark.parametrize(
