@@ -31,6 +31,7 @@ urlpatterns = [
     path("kalendarz/", include("calendar_app.urls")),
     path("kalendarz.ics", calendar_views.feed, name="calendar-feed"),
     path("szukaj/", views.search, name="search"),
+    path("", include("submissions.urls")),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     # Our checked, re-encoding upload view under django-ckeditor-5's URL name.
     path("ckeditor5/image_upload/", views.editor_image_upload, name="ck_editor_5_upload_file"),

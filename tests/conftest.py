@@ -64,4 +64,17 @@ def editor_group(db):
 
 
 # Data migrations that grant permissions to the Editor group (each has PERMISSIONS).
-EDITOR_PERMISSION_MIGRATIONS = ["news.migrations.0002_editor_group"]
+EDITOR_PERMISSION_MIGRATIONS = [
+    "news.migrations.0002_editor_group",
+    "submissions.migrations.0002_editor_permissions",
+]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters and other cached state never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -57,5 +57,13 @@
     });
   }
 
+  // GOV.UK pattern: after a failed submit, focus the error summary so screen
+  // readers read it first; its links move focus to each field.
+  function initErrorSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) summary.focus();
+  }
+
   initAccessibilityControls();
+  initErrorSummary();
 })();

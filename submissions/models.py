@@ -1,0 +1,221 @@
+"""Public submissions and their moderation.
+
+Every form a resident or an NGO sends (news, error report, organization,
+event, contact message) becomes one `Submission`: the envelope with its
+reference number, the sender's contact data (personal data: never shown
+publicly, erased after the retention period), notification state and the
+moderation decision. An organization or event submission also creates the
+pending Organization/Event itself; a news submission keeps its text here
+until an editor turns it into a draft article. `SubmissionLog` is the
+history: who did what and when.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pps_portal.images import SafeImageField
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def open(self):
+        """The moderation queue: everything not yet decided, oldest first."""
+        return self.filter(status__in=Submission.OPEN_STATUSES).order_by("created_at", "pk")
+
+    def unnotified(self):
+        """Accepted submissions whose editors' e-mail has not gone out yet."""
+        return self.filter(editors_notified_at__isnull=True).order_by("created_at", "pk")
+
+    def closed_before(self, moment):
+        """Decided before `moment` and still holding the sender's contact data."""
+        return self.filter(
+            status__in=Submission.CLOSED_STATUSES, closed_at__lt=moment, personal_data_erased_at__isnull=True
+        )
+
+
+class Submission(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("news")
+        ERROR = "error", _("zgłoszenie błędu")
+        ORGANIZATION = "organization", _("organizacja")
+        EVENT = "event", _("wydarzenie")
+        CONTACT = "contact", _("wiadomość")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("nowe")
+        IN_PROGRESS = "in_progress", _("w trakcie")
+        APPROVED = "approved", _("zatwierdzone")
+        REJECTED = "rejected", _("odrzucone")
+        DONE = "done", _("załatwione")
+
+    OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS)
+    CLOSED_STATUSES = (Status.APPROVED, Status.REJECTED, Status.DONE)
+
+    kind = models.CharField(_("rodzaj"), max_length=15, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=15, choices=Status.choices, default=Status.NEW)
+    # PPS-<year>-<id>: set right after the insert, in the same transaction, so
+    # briefly NULL (a unique column allows several NULLs, not several "").
+    reference = models.CharField(  # noqa: DJ001
+        _("numer zgłoszenia"), max_length=20, unique=True, null=True, editable=False
+    )
+
+    # Content, plain text only.
+    title = models.CharField(_("tytuł / temat"), max_length=200, blank=True)
+    message = models.TextField(_("treść"), blank=True)
+    page_url = models.CharField(_("adres strony"), max_length=500, blank=True)
+    organization_name = models.CharField(_("organizacja"), max_length=300, blank=True)
+    image = SafeImageField(
+        _("zdjęcie"),
+        upload_to="submissions/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(_("opis zdjęcia"), max_length=300, blank=True)
+
+    # What the submission created or became.
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organizacja w bazie"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submissions",
+    )
+    event = models.ForeignKey(
+        "calendar_app.Event",
+        verbose_name=_("wydarzenie w kalendarzu"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submissions",
+    )
+    news = models.ForeignKey(
+        "news.News",
+        verbose_name=_("szkic artykułu"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submissions",
+    )
+
+    # The sender (personal data).
+    contact_name = models.CharField(_("imię i nazwisko"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    contact_phone = models.CharField(_("telefon"), max_length=50, blank=True)
+    wants_copy = models.BooleanField(_("kopia do nadawcy"), default=False)
+    consent_at = models.DateTimeField(_("zgoda RODO"), null=True, blank=True)
+    personal_data_erased_at = models.DateTimeField(_("dane osobowe usunięte"), null=True, blank=True)
+
+    # E-mail notice to the editors (after the record is saved).
+    editors_notified_at = models.DateTimeField(_("powiadomiono redakcję"), null=True, blank=True)
+    sender_copy_sent_at = models.DateTimeField(_("wysłano kopię nadawcy"), null=True, blank=True)
+    notify_attempts = models.PositiveSmallIntegerField(_("próby powiadomienia"), default=0)
+    last_notify_error = models.TextField(_("ostatni błąd powiadomienia"), blank=True)
+
+    # Moderation.
+    created_at = models.DateTimeField(_("przyjęto"), default=timezone.now, db_index=True)
+    closed_at = models.DateTimeField(_("zamknięto"), null=True, blank=True)
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderator"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    rejection_reason = models.TextField(_("powód odrzucenia"), blank=True)
+    internal_note = models.TextField(_("notatka wewnętrzna"), blank=True, help_text=_("Widoczna tylko dla redakcji."))
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("zgłoszenie")
+        verbose_name_plural = _("zgłoszenia")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            # The moderation queue: WHERE status IN (new, in_progress) ORDER BY created_at.
+            models.Index(fields=["status", "created_at"], name="submission_queue_idx"),
+            # retry_submission_notifications: WHERE editors_notified_at IS NULL.
+            models.Index(
+                fields=["created_at"], condition=Q(editors_notified_at__isnull=True), name="submission_unnotified_idx"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(rejection_reason=""), name="submission_rejected_has_reason"
+            ),
+            models.CheckConstraint(condition=Q(image="") | ~Q(image_alt=""), name="submission_image_has_alt"),
+        ]
+
+    def __str__(self):
+        return f"{self.reference or '—'}: {self.summary}"
+
+    def get_absolute_url(self):
+        return reverse("admin:submissions_submission_change", args=[self.pk])
+
+    @property
+    def summary(self):
+        if self.kind == self.Kind.ORGANIZATION and self.organization_id:
+            return str(self.organization)
+        if self.kind == self.Kind.EVENT and self.event_id:
+            return str(self.event)
+        return self.title or self.page_url or self.message[:80]
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATUSES
+
+    @staticmethod
+    def make_reference(pk, when):
+        return f"PPS-{when.year}-{pk:06d}"
+
+
+class SubmissionLog(models.Model):
+    """One step in a submission's history."""
+
+    class Action(models.TextChoices):
+        RECEIVED = "received", _("przyjęto")
+        NOTIFIED = "notified", _("powiadomiono redakcję")
+        NOTIFY_FAILED = "notify_failed", _("nie udało się powiadomić")
+        STARTED = "started", _("przyjęto do realizacji")
+        APPROVED = "approved", _("zatwierdzono")
+        REJECTED = "rejected", _("odrzucono")
+        DONE = "done", _("załatwiono")
+        NOTE = "note", _("notatka")
+        ERASED = "erased", _("usunięto dane osobowe")
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="log")
+    at = models.DateTimeField(_("kiedy"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("kto"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("co"), max_length=20, choices=Action.choices)
+    detail = models.TextField(_("szczegóły"), blank=True)
+
+    class Meta:
+        verbose_name = _("wpis historii")
+        verbose_name_plural = _("historia")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+
+class PendingSubmission(Submission):
+    """The moderation queue in admin: open submissions of every kind, oldest first."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("zgłoszenie do moderacji")
+        verbose_name_plural = _("kolejka moderacji")

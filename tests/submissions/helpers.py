@@ -1,0 +1,109 @@
+import io
+import smtplib
+import time
+
+from django.core import signing
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.mail.backends.base import BaseEmailBackend
+from PIL import Image
+
+from submissions import protection
+
+
+def old_token(seconds_ago=60):
+    """A form token as if the form had been shown `seconds_ago`."""
+    return signing.dumps(int(time.time()) - seconds_ago, salt=protection._SALT)
+
+
+def jpeg_upload(name="zdjecie.jpg"):
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 480), (10, 90, 160)).save(buffer, "JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), "image/jpeg")
+
+
+class FailingEmailBackend(BaseEmailBackend):
+    """A mail server that is down."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+CONSENT = {"consent": "on"}
+
+
+def news_data(**extra):
+    return {
+        "title": "Piknik sąsiedzki na Tysiącleciu",
+        "text": "Zapraszamy mieszkańców na piknik.\n\nBędą gry i konkursy.",
+        "organization_name": "Stowarzyszenie Sąsiedzi",
+        "contact_name": "Jan Kowalski",
+        "contact_email": "jan@example.pl",
+        "contact_phone": "600 100 200",
+        "form_token": old_token(),
+        **CONSENT,
+        **extra,
+    }
+
+
+def error_data(**extra):
+    return {
+        "page_url": "/aktualnosci/",
+        "description": "Link do regulaminu nie działa.",
+        "contact_email": "",
+        "form_token": old_token(),
+        **CONSENT,
+        **extra,
+    }
+
+
+def contact_data(**extra):
+    return {
+        "contact_name": "Anna Nowak",
+        "contact_email": "anna@example.pl",
+        "subject": "Pytanie o dotacje",
+        "message": "Kiedy ruszy nabór?",
+        "form_token": old_token(),
+        **CONSENT,
+        **extra,
+    }
+
+
+def organization_data(**extra):
+    return {
+        "name": "Fundacja Testowa Pomocy",
+        "legal_form": "fundacja",
+        "krs": "0000123456",
+        "nip": "5260250274",
+        "regon": "",
+        "description": "Pomagamy seniorom.",
+        "city": "Częstochowa",
+        "contact_name": "Ewa Zielińska",
+        "contact_email": "ewa@example.pl",
+        "form_token": old_token(),
+        **CONSENT,
+        **extra,
+    }
+
+
+def event_data(**extra):
+    return {
+        "title": "Warsztaty dla seniorów",
+        "start_day": "2026-12-05",
+        "start_time": "17:00",
+        "end_day": "",
+        "end_time": "19:00",
+        "description_text": "Warsztaty komputerowe dla seniorów.",
+        "venue_name": "Klub Seniora",
+        "address": "ul. Śląska 11/13",
+        "city": "Częstochowa",
+        "organizer_name": "Klub Seniora Raków",
+        "is_free": "on",
+        "wheelchair_access": "true",
+        "induction_loop": "unknown",
+        "sign_language": "unknown",
+        "contact_name": "Piotr Wiśniewski",
+        "contact_email": "piotr@example.pl",
+        "form_token": old_token(),
+        **CONSENT,
+        **extra,
+    }
