@@ -608,13 +608,20 @@ class EventException(models.Model):
 
     def clean(self):
         errors = {}
-        event = self.event if self.event_id else None
+        try:
+            # Also the unsaved parent of an admin inline, before it has a pk.
+            event = self.event
+        except Event.DoesNotExist:
+            event = None
         if self.kind == self.Kind.CANCELLED:
             self.new_starts_at = self.new_ends_at = self.new_start_date = self.new_end_date = None
         elif event is not None and event.is_all_day:
             self.new_starts_at = self.new_ends_at = None
             if self.new_start_date is None:
                 errors["new_start_date"] = _("Podaj nowy pierwszy dzień.")
+            if self.new_end_date is None and self.new_start_date and event.start_date and event.end_date:
+                # Same length as the planned occurrence unless told otherwise.
+                self.new_end_date = self.new_start_date + (event.end_date - event.start_date)
             self.new_end_date = self.new_end_date or self.new_start_date
             if self.new_start_date and self.new_end_date < self.new_start_date:
                 errors["new_end_date"] = _("Ostatni dzień nie może być wcześniejszy niż pierwszy.")
@@ -622,6 +629,8 @@ class EventException(models.Model):
             self.new_start_date = self.new_end_date = None
             if self.new_starts_at is None:
                 errors["new_starts_at"] = _("Podaj nowy początek.")
+            elif self.new_ends_at is None and event is not None and event.starts_at and event.ends_at:
+                self.new_ends_at = self.new_starts_at + (event.ends_at - event.starts_at)
             elif self.new_ends_at is None:
                 errors["new_ends_at"] = _("Podaj nowy koniec.")
             elif self.new_ends_at < self.new_starts_at:
