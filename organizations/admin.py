@@ -86,7 +86,7 @@ class OrganizationAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).defer("search_vector", "search_terms")
+        return super().get_queryset(request).defer("search_vector", "search_terms", "name_search")
 
     def get_search_results(self, request, queryset, search_term):
         """An identifier typed with dashes, "PL" or without leading zeros finds its record."""

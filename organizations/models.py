@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Func, Q, TextField
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -165,6 +166,13 @@ class Organization(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # The name as searches compare it (lower case, no Polish letters), stored
+    # so ranking does not unaccent every candidate row.
+    name_search = models.GeneratedField(
+        expression=Func(Lower("name"), function="immutable_unaccent", output_field=TextField()),
+        output_field=TextField(),
+        db_persist=True,
+    )
     # The same words as a plain array, so a search can ask "does this record
     # contain any of these words" (&&) for the spelling variants of a typed word.
     search_terms = models.GeneratedField(
@@ -188,12 +196,9 @@ class Organization(models.Model):
             GinIndex(fields=["search_vector"], name="organization_search_vector"),
             # Typo/ending-tolerant search: search_terms && ARRAY(similar terms), see querysets.search().
             GinIndex(fields=["search_terms"], name="organization_search_terms"),
-            # Name fragments typed anywhere in a name, without Polish letters:
-            # immutable_unaccent(lower(name)) LIKE '%fragment%' and word_similarity (<%, %>).
-            GinIndex(
-                OpClass(Func(Func("name", function="lower"), function="immutable_unaccent"), name="gin_trgm_ops"),
-                name="organization_name_trgm",
-            ),
+            # A one-word query close to a part of a name (querysets.search()):
+            # name_search %> 'rescueteam' (word similarity), also LIKE '%fragment%'.
+            GinIndex(OpClass("name_search", name="gin_trgm_ops"), name="organization_name_search_trgm"),
             # The public list: WHERE status = 'published' ORDER BY name (ICU collation).
             models.Index(fields=["status", "name"], name="organization_status_name"),
         ]

@@ -46,7 +46,7 @@ class OrganizationQuerySet(models.QuerySet):
         return (
             self.select_related("district")
             .prefetch_related("areas")
-            .defer("search_vector", "search_terms", "rejection_reason")
+            .defer("search_vector", "search_terms", "name_search", "rejection_reason")
         )
 
     def alphabetical(self):
@@ -115,20 +115,15 @@ class OrganizationQuerySet(models.QuerySet):
         if len(words) == 1:
             # One typed word may also be a part of a name word or span two
             # ("chowskie", "rescueteam"): through the trigram index on
-            # immutable_unaccent(lower(name)), `name %> word`, i.e. word
+            # name_search (the unaccented name), `name_search %> word`, i.e. word
             # similarity above pg_trgm.word_similarity_threshold (0.6). Not for
             # several words: "fundacja jura" would find every "Fundacja …".
-            match |= Q(name_unaccented__trigram_word_similar=phrase)
+            match |= Q(name_search__trigram_word_similar=phrase)
         if identifiers:
             match |= identifier_match
 
         full_text = SearchQuery(text, config="pps_search", search_type="plain")
-        rank = TrigramWordSimilarity(phrase, "name_unaccented") + SearchRank(F("search_vector"), full_text)
+        rank = TrigramWordSimilarity(phrase, "name_search") + SearchRank(F("search_vector"), full_text)
         if identifiers:
             rank = rank + Case(When(identifier_match, then=Value(10.0)), default=Value(0.0))
-        return (
-            self.alias(name_unaccented=unaccented(F("name")))
-            .filter(match)
-            .annotate(rank=rank)
-            .order_by("-rank", "name", "pk")
-        )
+        return self.filter(match).annotate(rank=rank).order_by("-rank", "name", "pk")

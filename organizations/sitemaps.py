@@ -8,7 +8,6 @@ class OrganizationSitemap(Sitemap):
     """Published organizations, plus the registry's own pages."""
 
     changefreq = "monthly"
-    limit = 5000
 
     def items(self):
         return Organization.objects.published().only("slug", "updated_at").order_by("pk")
