@@ -11,6 +11,7 @@ never touched.
 """
 
 import random
+from importlib import import_module
 
 from django.db import transaction
 from django.utils import timezone
@@ -322,6 +323,16 @@ def _generated(scale, districts, area_ids, area_names):
             yield organization, areas
 
 
+def _reference_lists():
+    """Districts and areas as the data migration made them (a flushed test
+    database has none): get or create each by slug, never renaming."""
+    reference = import_module("organizations.migrations.0002_seed_districts_and_areas")
+    for name, slug in reference.DISTRICTS:
+        District.objects.get_or_create(slug=slug, defaults={"name": name})
+    for position, (name, slug) in enumerate(reference.AREAS):
+        Area.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})
+
+
 @transaction.atomic
 def seed_organizations(*, scale=1):
     """The seed page's organizations plus ~200 generated ones per unit of scale.
@@ -329,6 +340,7 @@ def seed_organizations(*, scale=1):
     Idempotent by slug (and KRS): existing rows are never changed. Generated
     rows are bulk inserted, with their areas.
     """
+    _reference_lists()
     districts = list(District.objects.order_by("slug"))
     area_ids = dict(Area.objects.values_list("slug", "id"))
     area_names = dict(Area.objects.values_list("slug", "name"))

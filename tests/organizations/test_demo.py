@@ -47,3 +47,14 @@ def test_seed_scale_multiplies_generated_organizations():
     one = Organization.objects.count()
     seed_organizations(scale=3)
     assert Organization.objects.count() == one + 2 * 200
+
+
+def test_seed_recreates_missing_districts_and_areas():
+    from organizations.models import Area, District
+
+    Organization.objects.all().delete()
+    District.objects.all().delete()
+    Area.objects.all().delete()
+    seed_organizations()
+    assert (District.objects.count(), Area.objects.count()) == (20, 14)
+    assert Organization.objects.filter(district__isnull=False).exists()
