@@ -35,6 +35,7 @@ class Day:
     in_month: bool
     is_today: bool
     occurrences: list = field(default_factory=list)
+    marked: bool = False  # has events, known without the occurrences (mini calendar)
 
     @property
     def shown(self):
@@ -46,7 +47,7 @@ class Day:
 
     @property
     def has_events(self):
-        return bool(self.occurrences)
+        return self.marked or bool(self.occurrences)
 
 
 @dataclass
@@ -102,14 +103,26 @@ def month_range(year, month):
     return recurrence.local_day_range(weeks[0][0], weeks[-1][-1])
 
 
-def build_month(year, month, occurrences, today):
-    """The month grid: each day lists the occurrences covering it (multi-day ones on each day)."""
+def build_month(year, month, occurrences, today, event_days=frozenset()):
+    """The month grid: each day lists the occurrences covering it (multi-day ones on each day).
+
+    `event_days` marks days as having events without listing them (mini calendar).
+    """
     by_day = {}
     for occurrence in occurrences:
         for day in occurrence.days:
             by_day.setdefault(day, []).append(occurrence)
     weeks = [
-        [Day(date=d, in_month=d.month == month, is_today=d == today, occurrences=by_day.get(d, [])) for d in week]
+        [
+            Day(
+                date=d,
+                in_month=d.month == month,
+                is_today=d == today,
+                occurrences=by_day.get(d, []),
+                marked=d in event_days,
+            )
+            for d in week
+        ]
         for week in month_dates(year, month)
     ]
     return Month(year=year, month=month, weeks=weeks)

@@ -1,11 +1,15 @@
 """Side-column mini calendar, the home page's and organization pages' event blocks."""
 
+import calendar
+import datetime
+
 from django import template
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
-from calendar_app import grid, recurrence
+from calendar_app import grid
+from calendar_app.days import days_with_events
 from calendar_app.listing import AgendaSequence
 from calendar_app.models import Event
 
@@ -22,15 +26,14 @@ def _month_param(date):
 def mini_calendar_context(month_param, page_path, query=None):
     """Context of the mini calendar body for `?kalendarz=YYYY-MM` (default: this month).
 
-    One query: the public events overlapping the shown weeks, only the
-    columns expansion needs, series exceptions attached as an array.
+    One query (calendar_app.days): days of the month with public events;
+    only the month's own days are links, adjacent months' days are dimmed.
     """
     today = timezone.localdate()
     year, month = grid.parse_month_param(month_param, (today.year, today.month))
-    start, end = grid.month_range(year, month)
-    events = Event.objects.public().overlapping(start, end).for_days()
-    occurrences = recurrence.expand_all(events, start, end)
-    calendar_month = grid.build_month(year, month, occurrences, today)
+    first = datetime.date(year, month, 1)
+    last = datetime.date(year, month, calendar.monthrange(year, month)[1])
+    calendar_month = grid.build_month(year, month, [], today, event_days=days_with_events(first, last))
     query = query.copy() if query is not None else QueryDict(mutable=True)
     query.pop("kalendarz", None)
 

@@ -95,14 +95,31 @@ def test_monthly_series_on_31st_skips_shorter_months():
     assert [o.start_date.month for o in event.occurrences(start, end)] == [1, 3, 5]
 
 
-def test_fast_forward_gives_the_same_occurrences_as_full_iteration():
-    rule = recurrence.Rule(frequency=recurrence.WEEKLY, interval=3, weekdays=(1, 4))
-    first = datetime.datetime(2019, 5, 7, 18, 0)
-    start, end = datetime.datetime(2026, 11, 1), datetime.datetime(2027, 2, 1)
-    from dateutil import rrule
-
-    full = rrule.rrule(dtstart=first, **rule._params(first)).between(start, end, inc=True)
-    assert rule.starts_between(first, start, end) == full
+@pytest.mark.parametrize(
+    "rule",
+    [
+        recurrence.Rule(frequency=recurrence.WEEKLY),
+        recurrence.Rule(frequency=recurrence.WEEKLY, interval=3, weekdays=(1, 4, 6)),
+        recurrence.Rule(frequency=recurrence.WEEKLY, interval=2, until=datetime.date(2027, 1, 20)),
+        recurrence.Rule(frequency=recurrence.MONTHLY),
+        recurrence.Rule(frequency=recurrence.MONTHLY, interval=5),
+        recurrence.Rule(frequency=recurrence.MONTHLY, monthly_by=recurrence.BY_WEEKDAY),
+        recurrence.Rule(frequency=recurrence.MONTHLY, interval=2, monthly_by=recurrence.BY_WEEKDAY),
+    ],
+)
+@pytest.mark.parametrize(
+    "first",
+    [
+        datetime.datetime(2019, 5, 7, 18, 0),
+        datetime.datetime(2024, 1, 31, 9, 30),
+        datetime.datetime(2026, 3, 29, 2, 30),
+    ],
+)
+def test_expansion_matches_dateutil_rrule(rule, first):
+    """Our date arithmetic gives exactly dateutil's occurrences, for ranges years after the start."""
+    start, end = datetime.datetime(2026, 10, 1), datetime.datetime(2027, 4, 1)
+    expected = [s for s in rule.as_dateutil(first).between(start, end, inc=True) if s < end]
+    assert rule.starts_between(first, start, end) == expected
 
 
 def test_series_with_until_stops_and_endless_series_continues():
@@ -150,3 +167,22 @@ def test_next_occurrence_skips_past_and_cancelled_ones():
     assert event.next_occurrence(local(2026, 11, 26, 12)).start_date == datetime.date(2026, 12, 2)
     # A cancelled occurrence is still listed (marked); the agenda shows it as "Odwołane".
     assert event.next_occurrence(local(2026, 11, 26, 12)).is_cancelled is True
+
+
+def test_days_with_events_in_one_query_covers_multi_day_series_and_moved(django_assert_num_queries):
+    from calendar_app.days import days_with_events
+
+    EventFactory(starts_at=local(2026, 10, 30, 20), ends_at=local(2026, 11, 2, 0))  # ends at midnight
+    EventFactory(all_day=True, start_date=datetime.date(2026, 11, 10), end_date=datetime.date(2026, 11, 11))
+    EventFactory(starts_at=local(2026, 11, 20, 10), status=Event.Status.DRAFT)
+    series = EventFactory(
+        starts_at=local(2026, 10, 7, 18), ends_at=local(2026, 10, 7, 19), repeat=Event.Repeat.WEEKLY,
+        repeat_until=datetime.date(2026, 11, 18),
+    )  # fmt: skip
+    EventExceptionFactory(
+        event=series, occurrence_date=datetime.date(2026, 11, 11), kind=EventException.Kind.MOVED,
+        new_starts_at=local(2026, 11, 27, 18), new_ends_at=local(2026, 11, 27, 19),
+    )  # fmt: skip
+    with django_assert_num_queries(1):
+        days = days_with_events(datetime.date(2026, 11, 1), datetime.date(2026, 11, 30))
+    assert sorted(d.day for d in days) == [1, 4, 10, 11, 18, 27]
