@@ -39,8 +39,14 @@ class NewsQuerySet(models.QuerySet):
         return self.filter(status=News.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self):
-        """Published, pinned first then newest, with what cards print."""
-        return self.published().select_related("category").order_by("-is_pinned", "-published_at", "-pk")
+        """Published, pinned first then newest, with what cards print (the
+        body and the search columns stay in the database)."""
+        return (
+            self.published()
+            .select_related("category")
+            .defer("body", "body_text", "search_vector")
+            .order_by("-is_pinned", "-published_at", "-pk")
+        )
 
     def search(self, text):
         """Full-text search (diacritics-insensitive), best match first."""

@@ -17,27 +17,27 @@ def articles(request, site_settings):
 
 
 def test_home_query_count(client, articles, django_assert_num_queries):
-    # site settings, pinned news, latest news, banners
-    with django_assert_num_queries(4):
+    # site settings, pinned news, latest news, upcoming events, mini calendar, banners
+    with django_assert_num_queries(6):
         client.get("/")
 
 
 def test_list_query_count(client, articles, django_assert_num_queries):
-    # site settings, count, page of news (+category), category menu, banners
-    with django_assert_num_queries(5):
+    # site settings, count, page of news (+category), category menu, mini calendar, banners
+    with django_assert_num_queries(6):
         client.get("/aktualnosci/")
 
 
 def test_category_query_count(client, articles, django_assert_num_queries):
-    # category, site settings, count, page, category menu, banners
-    with django_assert_num_queries(6):
+    # category, site settings, count, page, category menu, mini calendar, banners
+    with django_assert_num_queries(7):
         client.get("/aktualnosci/kategoria/rodzina/")
 
 
 def test_detail_query_count(client, articles, django_assert_num_queries):
     url = News.objects.get(is_pinned=True).get_absolute_url()
-    # article (+category, author), others, site settings, banners
-    with django_assert_num_queries(4):
+    # article (+category, author), others, site settings, mini calendar, banners
+    with django_assert_num_queries(5):
         client.get(url)
 
 
@@ -53,6 +53,6 @@ def test_feed_query_counts(client, articles, django_assert_num_queries):
 
 
 def test_search_query_count(client, articles, django_assert_num_queries):
-    # site settings, count, page of results with headlines, banners
-    with django_assert_num_queries(4):
+    # site settings, count, page of results with headlines, mini calendar, banners
+    with django_assert_num_queries(5):
         client.get("/szukaj/?q=rodzina")

@@ -153,10 +153,10 @@ def test_server_error_page_renders_in_polish_without_the_database():
 
 def test_home_query_count_does_not_grow_with_banners(client, site_settings, django_assert_num_queries):
     Banner.objects.exclude(pk=Banner.objects.first().pk).delete()
-    # site settings, pinned news, latest news, banners
-    with django_assert_num_queries(4):
+    # site settings, pinned news, latest news, upcoming events, mini calendar, banners
+    with django_assert_num_queries(6):
         client.get("/")
     for i in range(10):
         Banner.objects.create(title=f"Baner {i}", url="/")
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(6):
         client.get("/")
