@@ -78,7 +78,8 @@ def days_with_events(first_day, last_day):
     lo, hi = recurrence.local_day_range(first_day, last_day)
     with connection.cursor() as cursor:
         cursor.execute(
-            _SQL, {"lo": lo, "hi": hi, "tz": recurrence.LOCAL_TZ.key, "public": [str(s) for s in Event.PUBLIC_STATUSES]}
+            _SQL,
+            {"lo": lo, "hi": hi, "tz": recurrence.LOCAL_TZ.key, "public": [str(s) for s in Event.PUBLIC_STATUSES]},
         )
         rows = cursor.fetchall()
     wanted = {first_day + datetime.timedelta(days=n) for n in range((last_day - first_day).days + 1)}

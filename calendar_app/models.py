@@ -93,13 +93,14 @@ class EventQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What lists, grids and feeds show: category, organizer and district joined, exceptions attached."""
-        return self.select_related("category", "organizer", "district").with_exceptions()
+        # search_vector is only for the site search: not worth loading for lists.
+        return self.select_related("category", "organizer", "district").defer("search_vector").with_exceptions()
 
     def for_days(self):
-        """Only what the mini calendar needs to know which days have events."""
+        """Only what expanding occurrences needs (then `listing.hydrate` loads what is shown)."""
         return self.only(
             "pk", "title", "status", "is_all_day", "starts_at", "ends_at", "start_date", "end_date",
-            "repeat", "repeat_interval", "repeat_weekdays", "repeat_monthly_by", "repeat_until",
+            "repeat", "repeat_interval", "repeat_weekdays", "repeat_monthly_by", "repeat_until", "occurrence_span",
         ).with_exceptions()  # fmt: skip
 
 

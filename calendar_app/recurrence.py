@@ -299,11 +299,16 @@ NEXT_OCCURRENCE_HORIZON = datetime.timedelta(days=2 * 366)
 def next_occurrence(event, after, before=None):
     """The first occurrence still running at or starting after `after` (None if none).
 
-    Searched in growing windows so a weekly series costs a few rrule steps.
+    Searched in growing windows, the first one about one repeat period long,
+    starting no earlier than the event's stored span (a future series).
     """
     limit = before or after + NEXT_OCCURRENCE_HORIZON
-    window = datetime.timedelta(days=35)
-    start = after
+    span = getattr(event, "occurrence_span", None)
+    start = max(after, span.lower) if span is not None and span.lower is not None else after
+    rule = event.rule
+    period_days = 1 if rule is None else (7 if rule.frequency == WEEKLY else 31) * rule.interval
+    first_start, first_end = event.first_bounds()
+    window = datetime.timedelta(days=period_days + 1) + (first_end - first_start)
     while start < limit:
         end = min(start + window, limit)
         found = expand(event, start, end)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from calendar_app import grid, ics, recurrence
 from calendar_app.forms import AgendaFilterForm
-from calendar_app.listing import AgendaSequence
+from calendar_app.listing import AgendaSequence, hydrate
 from calendar_app.models import Event
 from calendar_app.structured_data import event_structured_data
 from calendar_app.templatetags.events import mini_calendar_context
@@ -37,9 +37,14 @@ def month(request, year=None, month=None):
     grid.check_month(year, month)
     start, end = grid.month_range(year, month)
     # One query: public events overlapping the visible weeks, series exceptions attached.
-    events = Event.objects.public().for_listing().overlapping(start, end)
-    occurrences = recurrence.expand_all(events, start, end)
+    # Query 1: the public events overlapping the visible weeks, slim, exceptions attached;
+    # query 2: the shown ones in full (a cell lists at most grid.DAY_CELL_LIMIT).
+    occurrences = recurrence.expand_all(Event.objects.public().overlapping(start, end).for_days(), start, end)
     calendar_month = grid.build_month(year, month, occurrences, _today())
+    shown = {id(o): o for day in calendar_month.days for o in day.shown}
+    full = dict(zip(shown, hydrate(list(shown.values())), strict=True))
+    for day in calendar_month.days:
+        day.occurrences[: grid.DAY_CELL_LIMIT] = [full[id(o)] for o in day.shown]
     in_month = [o for o in occurrences if any(d.month == month and d.year == year for d in o.days)]
     return render(
         request,
@@ -52,7 +57,7 @@ def month(request, year=None, month=None):
 def day(request, year, month, day):
     date = grid.check_day(year, month, day)
     start, end = recurrence.local_day_range(date, date)
-    occurrences = recurrence.expand_all(Event.objects.public().for_listing().overlapping(start, end), start, end)
+    occurrences = hydrate(recurrence.expand_all(Event.objects.public().overlapping(start, end).for_days(), start, end))
     previous_day = date - datetime.timedelta(days=1)
     next_day = date + datetime.timedelta(days=1)
     return render(
@@ -73,7 +78,7 @@ def agenda(request):
     """Upcoming events by their next occurrence, filtered by the query string, paginated."""
     form = AgendaFilterForm(request.GET or None)
     start, end = form.date_range(timezone.now())
-    sequence = AgendaSequence(form.apply(Event.objects.public().for_listing()), start, end)
+    sequence = AgendaSequence(form.apply(Event.objects.public()), start, end)
     # get_page() turns ?page=abc into page 1 and ?page=99999 into the last page.
     page = Paginator(sequence, AGENDA_PAGE_SIZE).get_page(request.GET.get("page"))
     query = form.query_string()
@@ -92,7 +97,8 @@ def agenda(request):
 
 def _get_event(request, slug):
     event = get_object_or_404(
-        Event.objects.select_related("category", "organizer", "district").with_exceptions(), slug=slug
+        Event.objects.select_related("category", "organizer", "district").defer("search_vector").with_exceptions(),
+        slug=slug,
     )
     if not event.is_public and not (request.user.is_authenticated and request.user.is_staff):
         raise Http404("Event not public")

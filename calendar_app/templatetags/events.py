@@ -72,15 +72,15 @@ def mini_calendar(context):
 
 @register.inclusion_tag("calendar_app/_upcoming.html")
 def upcoming_events(limit=HOME_LIMIT):
-    """The home page block: the next public events by their next occurrence (one query)."""
-    sequence = AgendaSequence(Event.objects.public().for_listing(), timezone.now())
+    """The home page block: the next public events by their next occurrence (two queries)."""
+    sequence = AgendaSequence(Event.objects.public(), timezone.now())
     return {"occurrences": sequence.head(limit)}
 
 
 @register.inclusion_tag("calendar_app/_organization_events.html")
 def organization_events(organization, limit=ORGANIZATION_LIMIT):
-    """An organization page's block: its upcoming public events (one query)."""
-    events = Event.objects.public().for_listing().filter(organizer=organization)
+    """An organization page's block: its upcoming public events (two queries)."""
+    events = Event.objects.public().filter(organizer=organization)
     occurrences = AgendaSequence(events, timezone.now()).head(limit + 1)
     return {
         "organization": organization,

@@ -332,14 +332,16 @@ def _count_queries(django_assert_num_queries, client, path, expected):
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        # 1 site settings (layout), 1 events of the visible weeks (exceptions as an array),
-        # 1 mini calendar's events, 1 banners
-        ("/kalendarz/2026/11/", 4),
-        ("/kalendarz/2026/11/26/", 4),
-        # + agenda: 1 categories, 1 districts (filter selects), 1 series, 1 singles count, 1 singles page
-        ("/kalendarz/wydarzenia/?page=1", 8),
-        # the agenda with filters: + 1 organization lookup
-        ("/kalendarz/wydarzenia/?kategoria=spotkania&organizacja=fundacja-q&bezplatne=1", 9),
+        # 1 site settings (layout), 1 events of the visible weeks (slim, exceptions as an array),
+        # 1 the shown events in full, 1 mini calendar's days, 1 banners
+        ("/kalendarz/2026/11/", 5),
+        ("/kalendarz/2026/11/26/", 5),
+        # agenda: 1 site settings, 1 categories, 1 districts (filter selects), 1 series (slim),
+        # 1 singles count, 1 singles keys, 1 the page's events in full, 1 mini calendar, 1 banners
+        ("/kalendarz/wydarzenia/?page=1", 9),
+        # a category or organization filter: + 1 lookup of the chosen one
+        ("/kalendarz/wydarzenia/?kategoria=spotkania&bezplatne=1&od=2026-11-26", 10),
+        ("/kalendarz/wydarzenia/?organizacja=fundacja-q", 10),
         # 1 site settings (feed name), 1 events with exceptions
         ("/kalendarz.ics", 2),
         # the mini calendar fragment: 1 events of the shown weeks
@@ -349,8 +351,11 @@ def _count_queries(django_assert_num_queries, client, path, expected):
 def test_query_count_is_the_same_for_one_event_and_many(
     client, django_assert_num_queries, site_settings, frozen_now, many, path, expected
 ):
-    Organization.objects.create(name="Fundacja Q", slug="fundacja-q", legal_form="fundacja", status="published")
-    make_many() if many else EventFactory(category=EventCategoryFactory(slug="spotkania"))
+    organization = Organization.objects.create(
+        name="Fundacja Q", slug="fundacja-q", legal_form="fundacja", status="published"
+    )
+    events = make_many() if many else [EventFactory(category=EventCategoryFactory(slug="spotkania"))]
+    Event.objects.filter(pk__in=[e.pk for e in events]).update(organizer=organization)
     _count_queries(django_assert_num_queries, client, path, expected)
 
 
@@ -366,7 +371,7 @@ def test_detail_and_ics_query_counts_do_not_depend_on_series_size(
 
 
 @pytest.mark.parametrize("many", [False, True], ids=["one-event", "many-with-series"])
-def test_home_and_organization_blocks_cost_one_query_each(many, frozen_now):
+def test_home_and_organization_blocks_cost_two_queries_each(many, frozen_now):
     from django.db import connection
     from django.template import Context, Template
     from django.test.utils import CaptureQueriesContext
@@ -379,8 +384,8 @@ def test_home_and_organization_blocks_cost_one_query_each(many, frozen_now):
     template = Template("{% load events %}{% upcoming_events %}{% organization_events organization %}")
     with CaptureQueriesContext(connection) as queries:
         html = template.render(Context({"organization": organization}))
-    # 1 upcoming events (all series + first singles), 1 the organization's
-    assert len(queries) == 2
+    # each block: 1 all series + the first single events (slim), 1 the shown events in full
+    assert len(queries) == 4
     assert html.count("event-card__title") == (5 + 9 if many else 2)  # home shows 5, the organization all 9
 
 
