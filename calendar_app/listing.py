@@ -2,8 +2,6 @@
 
 import dataclasses
 
-from django.db.models import Q
-
 from calendar_app import recurrence
 from calendar_app.models import Event
 
@@ -64,8 +62,9 @@ class AgendaSequence:
         One query for every series plus the first `limit` single events
         (slim), one for the full events shown.
         """
-        first_singles = self.singles.values("pk")[:limit]
-        events = self._window.filter(~Q(repeat=Event.Repeat.NONE) | Q(pk__in=first_singles)).for_days()
+        # UNION ALL of two index-friendly selections (an OR of both made PostgreSQL scan everything).
+        first_singles = self.singles.for_days()[:limit]
+        events = self._window.series().for_days().union(first_singles, all=True)
         found = [self._next(event) if event.is_series else self._as_occurrence(event) for event in events]
         return hydrate(sorted((o for o in found if o is not None), key=_key)[:limit])
 
