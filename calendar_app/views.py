@@ -115,7 +115,6 @@ def detail(request, slug):
     else:  # a past event: its (first) date
         start, end = event.first_bounds()
         shown = recurrence.Occurrence(event=event, starts_at=start, ends_at=end, is_all_day=event.is_all_day)
-    changes = [e for e in event.series_exceptions if e.occurrence_date >= timezone.localdate(now)]
     return render(
         request,
         "calendar_app/detail.html",
@@ -123,7 +122,6 @@ def detail(request, slug):
             "event": event,
             "occurrence": shown,
             "upcoming": upcoming if event.is_series else [],
-            "changes": changes,
             "is_past": not upcoming,
             "is_preview": not event.is_public,
             "structured_data": event_structured_data(request, event, shown),
