@@ -78,3 +78,22 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run transactional (browser) tests after all other database tests.
+
+    They flush the database, rows made by data migrations included, so a
+    plain db test after them would miss e.g. the Editor group. pytest-django
+    sorts them last, but pytest's own grouping of session-parametrized
+    fixtures (Playwright's browser) can undo that; this runs after both.
+    """
+
+    def is_transactional(item):
+        marker = item.get_closest_marker("django_db")
+        return bool(marker and marker.kwargs.get("transaction")) or bool(
+            {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+        )
+
+    items.sort(key=is_transactional)

@@ -23,10 +23,10 @@ def test_list_has_twelve_per_page(client):
     assert (len(first.context["page"]), len(second.context["page"])) == (12, 1)
 
 
-@pytest.mark.parametrize("page", ["abc", "99999", "-1", "0", "1.5", ""])
-def test_bad_page_numbers_answer_a_normal_page(client, page):
+@pytest.mark.parametrize("page_number", ["abc", "99999", "-1", "0", "1.5", ""])
+def test_bad_page_numbers_answer_a_normal_page(client, page_number):
     NewsFactory.create_batch(13)
-    assert client.get(f"/aktualnosci/?page={page}").status_code == 200
+    assert client.get(f"/aktualnosci/?page={page_number}").status_code == 200
 
 
 def test_category_page_lists_only_that_category(client):
