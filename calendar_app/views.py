@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from calendar_app import grid, ics, recurrence
@@ -151,6 +152,7 @@ def event_ics(request, slug):
 
 
 @require_GET
+@cache_control(public=True, max_age=15 * 60)
 def feed(request):
     """/kalendarz.ics: upcoming public events, narrowed by the agenda's filters."""
     form = AgendaFilterForm(request.GET or None)
