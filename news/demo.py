@@ -5,12 +5,12 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from django.utils.text import slugify
 
 from news.demo_data.articles import ARTICLES, CATEGORIES, DRAFT, SEED_ARTICLE
 from news.models import Category, News
 from pps_portal.demo_images import demo_image
 from pps_portal.sanitize import html_to_text
+from pps_portal.text import slugify_pl
 
 SEED_BODY = Path(__file__).parent / "demo_data" / "seed_article.html"
 
@@ -39,7 +39,7 @@ def seed_news(*, scale=1):
 
     created = 0
     for index, (title, category, pinned, days_ago, lead, body) in enumerate(entries):
-        slug = slugify(title)[:200]
+        slug = slugify_pl(title)
         if News.objects.filter(slug=slug).exists():
             continue
         news = News(
@@ -62,7 +62,7 @@ def seed_news(*, scale=1):
 
     draft_title, draft_category, draft_lead = DRAFT
     _draft, draft_created = News.objects.get_or_create(
-        slug=slugify(draft_title),
+        slug=slugify_pl(draft_title),
         defaults={
             "title": draft_title,
             "lead": draft_lead,

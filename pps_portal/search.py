@@ -1,11 +1,17 @@
-"""Site-wide search (/szukaj/): PostgreSQL full-text search, ranked and
-highlighted. News now; organizations and events join as their apps land."""
+"""Site-wide search (/szukaj/): news, organizations and events, each ranked
+in PostgreSQL. News are paginated and highlighted; the registry and the
+calendar show their best matches with a link to their own full search."""
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from calendar_app.models import Event
 from news.models import News
+from organizations.models import Organization
+
+SECTION_SIZE = 5
 
 MAX_QUERY_LENGTH = 200
 # Private-use characters mark matches, so the headline can be escaped as
@@ -43,3 +49,20 @@ def news_results(text):
 def highlight(text):
     """Escape text from the database, then turn the match markers into <mark>."""
     return mark_safe(escape(text or "").replace(_START, "<mark>").replace(_STOP, "</mark>"))
+
+
+def organization_results(text):
+    """The registry's own search (typo- and ending-tolerant), best first."""
+    return Organization.objects.published().search(text).select_related("district")[:SECTION_SIZE]
+
+
+def event_results(text):
+    """Public events (cancelled ones too, marked), best match first."""
+    query = SearchQuery(text, config="pps_search", search_type="websearch")
+    return (
+        Event.objects.public()
+        .for_listing()
+        .filter(search_vector=query)
+        .annotate(rank=SearchRank(F("search_vector"), query))
+        .order_by("-rank", "-starts_at", "pk")[:SECTION_SIZE]
+    )

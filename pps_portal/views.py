@@ -42,15 +42,18 @@ def home(request):
 def search(request):
     """/szukaj/?q=…: ranked, highlighted, paginated results."""
     query = site_search.clean_query(request.GET.get("q"))
-    page = None
+    context = {"search_query": query, "query_prefix": urlencode({"q": query})}
     if query:
         page = Paginator(site_search.news_results(query), SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
         for item in page:
             item.title_html = site_search.highlight(item.title_headline)
             item.headline_html = site_search.highlight(item.headline)
-    return render(
-        request, "search.html", {"search_query": query, "page": page, "query_prefix": urlencode({"q": query})}
-    )
+        context.update(
+            page=page,
+            organizations=site_search.organization_results(query),
+            events=site_search.event_results(query),
+        )
+    return render(request, "search.html", context)
 
 
 def statement(request):

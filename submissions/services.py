@@ -14,11 +14,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 
 from calendar_app.services import event_publish, event_reject, event_submit
 from news.models import News
 from organizations.services import publish_organization, reject_organizations
+from pps_portal.text import slugify_pl
 from submissions.models import Submission, SubmissionLog
 
 
@@ -132,7 +133,7 @@ def submission_approve(*, submission, moderator):
 
 def _news_draft(submission, moderator):
     title = submission.title
-    base = slugify(title.replace("ł", "l").replace("Ł", "L"))[:180] or "zgloszenie"
+    base = slugify_pl(title, max_length=180) or "zgloszenie"
     slug, n = base, 1
     while News.objects.filter(slug=slug).exists():
         n += 1

@@ -53,6 +53,6 @@ def test_feed_query_counts(client, articles, django_assert_num_queries):
 
 
 def test_search_query_count(client, articles, django_assert_num_queries):
-    # site settings, count, page of results with headlines, mini calendar, banners
-    with django_assert_num_queries(5):
+    # site settings, news count, news page with headlines, organizations, events, mini calendar, banners
+    with django_assert_num_queries(7):
         client.get("/szukaj/?q=rodzina")
