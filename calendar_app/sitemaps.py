@@ -1,9 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
 from calendar_app.models import Event
+from pps_portal.sitemaps import DatabaseLastmodSitemap
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(DatabaseLastmodSitemap):
     """Public events (cancelled ones too: their pages say so)."""
 
     changefreq = "weekly"
@@ -11,6 +10,3 @@ class EventSitemap(Sitemap):
 
     def items(self):
         return Event.objects.public().only("slug", "updated_at").order_by("-starts_at", "pk")
-
-    def lastmod(self, event):
-        return event.updated_at

@@ -1,17 +1,15 @@
 from django.contrib.sitemaps import Sitemap
 
 from news.models import Category, News
+from pps_portal.sitemaps import DatabaseLastmodSitemap
 
 
-class NewsSitemap(Sitemap):
+class NewsSitemap(DatabaseLastmodSitemap):
     changefreq = "weekly"
     limit = 5000
 
     def items(self):
         return News.objects.published().only("slug", "updated_at").order_by("-published_at", "-pk")
-
-    def lastmod(self, item):
-        return item.updated_at
 
 
 class NewsCategorySitemap(Sitemap):

@@ -2,18 +2,16 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from organizations.models import Organization
+from pps_portal.sitemaps import DatabaseLastmodSitemap
 
 
-class OrganizationSitemap(Sitemap):
+class OrganizationSitemap(DatabaseLastmodSitemap):
     """Published organizations, plus the registry's own pages."""
 
     changefreq = "monthly"
 
     def items(self):
         return Organization.objects.published().only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, organization):
-        return organization.updated_at
 
 
 class OrganizationPagesSitemap(Sitemap):

@@ -32,7 +32,15 @@ urlpatterns = [
     path("kalendarz.ics", calendar_views.feed, name="calendar-feed"),
     path("szukaj/", views.search, name="search"),
     path("", include("submissions.urls")),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # An index of one sitemap per section: each stays under the protocol's
+    # 50,000 URLs (Django pages a section beyond that) and cheap to build.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap-section"),
     # Our checked, re-encoding upload view under django-ckeditor-5's URL name.
     path("ckeditor5/image_upload/", views.editor_image_upload, name="ck_editor_5_upload_file"),
     path("ckeditor5/", include("django_ckeditor_5.urls")),

@@ -106,8 +106,9 @@ def test_robots_txt_points_to_sitemap(client):
 
 
 def test_sitemap_lists_static_pages(client):
-    response = client.get("/sitemap.xml")
-    assert "<loc>http://testserver/deklaracja-dostepnosci/</loc>" in response.content.decode()
+    from tests.sitemaps import sitemap_urls
+
+    assert "http://testserver/deklaracja-dostepnosci/" in sitemap_urls(client)
 
 
 def test_public_pages_send_a_strict_content_security_policy(client, site_settings):
@@ -160,3 +161,15 @@ def test_home_query_count_does_not_grow_with_banners(client, site_settings, djan
         Banner.objects.create(title=f"Baner {i}", url="/")
     with django_assert_num_queries(6):
         client.get("/")
+
+
+def test_sitemap_index_query_count_does_not_grow_with_content(client, django_assert_num_queries):
+    from tests.news.factories import NewsFactory
+
+    NewsFactory()
+    # newest change of news, events and organizations (one aggregate each)
+    with django_assert_num_queries(3):
+        client.get("/sitemap.xml")
+    NewsFactory.create_batch(10)
+    with django_assert_num_queries(3):
+        client.get("/sitemap.xml")
