@@ -124,6 +124,10 @@ class News(models.Model):
         indexes = [
             # The public list: status filter, pinned first, newest first.
             models.Index(fields=["status", "-is_pinned", "-published_at"], name="news_listing_idx"),
+            # "Pozostałe aktualności", feeds, sitemap: newest published first.
+            models.Index(
+                fields=["-published_at", "-id"], condition=Q(status="published"), name="news_published_recent_idx"
+            ),
             # /szukaj/: full-text match on the generated vector.
             GinIndex(fields=["search_vector"], name="news_search_idx"),
         ]
