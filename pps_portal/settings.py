@@ -4,6 +4,7 @@ See README.md for the variables. Helpers in pps_portal.env raise
 ImproperlyConfigured naming the variable when a value is malformed.
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "django_ckeditor_5",
+    "axes",
     "pps_portal",
     "news",
     "organizations",
@@ -64,7 +66,24 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "pps_portal.middleware.site_settings_middleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Brute-force protection for the editors' login (django-axes): after
+# AXES_FAILURE_LIMIT wrong passwords for one username from one address, that
+# pair is locked out for 30 minutes with a 429 page; a success resets it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "login_locked.html"
+AXES_CLIENT_IP_CALLABLE = "submissions.protection.client_ip"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "pps_portal.urls"
 WSGI_APPLICATION = "pps_portal.wsgi.application"
