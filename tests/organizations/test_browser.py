@@ -93,8 +93,10 @@ def test_krs_copy_button_copies_the_number(browser, live_server, registry):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(live_server.url + "/organizacje/opp/")
-    page.get_by_role("button", name="Kopiuj numer KRS: Fundacja Oczami Brata").click()
+    button = page.get_by_role("button", name="Kopiuj numer KRS: Fundacja Oczami Brata")
+    button.click()
     expect(page.get_by_role("status")).to_have_text("Skopiowano numer KRS 0000012345.")
+    expect(button).to_have_text("Kopiuj")  # visible text stays in the accessible name
     assert page.evaluate("() => navigator.clipboard.readText()") == "0000012345"
     context.close()
 
