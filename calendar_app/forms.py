@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Q
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from calendar_app import recurrence
@@ -77,8 +78,15 @@ class AgendaFilterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("od"), cleaned.get("do")
-        if start and end and end < start:
+        if end is None:
+            return cleaned
+        if start is not None and end < start:
             self.add_error("do", _("Data końcowa nie może być wcześniejsza niż początkowa."))
+        elif start is None and end < timezone.localdate():
+            # Without a (valid) start date the list starts today.
+            self.add_error(
+                "do", _("Data końcowa nie może być wcześniejsza niż dzisiejsza. Podaj też datę początkową.")
+            )
         return cleaned
 
     @property
@@ -90,14 +98,18 @@ class AgendaFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "", False)}
 
     def date_range(self, now):
-        """Aware [start, end) the filters ask for; end None = open. Default: from now on."""
+        """Aware [start, end) the filters ask for; end None = open. Default: from now on.
+
+        Never inverted: `clean()` refuses an end before the start, and an end
+        earlier than `now` on the start day gives an empty window.
+        """
         filters = self.filters
         start = now
         if filters.get("od") and filters["od"] != now.astimezone(recurrence.LOCAL_TZ).date():
             start = recurrence.local_midnight(filters["od"])
         end = None
         if filters.get("do"):
-            end = recurrence.local_midnight(filters["do"] + datetime.timedelta(days=1))
+            end = max(start, recurrence.local_midnight(filters["do"] + datetime.timedelta(days=1)))
         return start, end
 
     def apply(self, events):

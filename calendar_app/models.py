@@ -62,8 +62,11 @@ class EventQuerySet(models.QuerySet):
 
         Uses the stored span of all occurrences (GiST index), so a series
         is found whenever its rule can produce an occurrence in the range;
-        `recurrence.expand` then narrows it down exactly.
+        `recurrence.expand` then narrows it down exactly. An inverted
+        range (end before start) overlaps nothing.
         """
+        if end is not None and end < start:
+            return self.none()
         return self.filter(occurrence_span__overlap=DateTimeTZRange(start, end, "[)"))
 
     def series(self):

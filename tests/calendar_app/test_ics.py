@@ -94,3 +94,11 @@ def test_feed_ignores_bad_filter_values(client, frozen_now, query):
     response = client.get(f"/kalendarz.ics?{query}")
     assert response.status_code == 200
     assert len(vevents(parse(response))) == 1
+
+
+@pytest.mark.parametrize("query", ["do=2025-01-01", "do=2026-11-10", "od=abc&do=2025-01-01"])
+def test_feed_with_an_end_date_before_today_answers_200(client, frozen_now, query):
+    EventFactory()
+    response = client.get(f"/kalendarz.ics?{query}")
+    assert response.status_code == 200
+    assert len(vevents(parse(response))) == 1  # the bad end date is ignored, like any bad filter

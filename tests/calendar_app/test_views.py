@@ -398,3 +398,28 @@ def test_organization_page_lists_its_upcoming_events(client, frozen_now):
     html = text(client.get(organization.get_absolute_url()))
     assert "Piknik fundacji" in html
     assert "Cudze wydarzenie" not in html
+
+
+# -- an end date before the (default) start ---------------------------------
+
+
+@pytest.mark.parametrize("query", ["do=2026-11-10", "od=abc&do=2025-01-01", "do=2026-11-25"])
+def test_agenda_end_date_before_today_is_a_form_error_not_a_500(client, frozen_now, query):
+    EventFactory(title="Jutro", starts_at=local(2026, 11, 27, 10))
+    response = client.get(f"/kalendarz/wydarzenia/?{query}")
+    assert response.status_code == 200
+    html = text(response)
+    assert "Do dnia: Data końcowa nie może być wcześniejsza niż dzisiejsza" in html
+    assert "Jutro" in html  # the bad filter is ignored, as other bad filters are
+
+
+def test_agenda_end_date_today_without_start_is_fine(client, frozen_now):
+    EventFactory(title="Dziś wieczorem", starts_at=local(2026, 11, 26, 18))
+    html = text(client.get("/kalendarz/wydarzenia/?do=2026-11-26"))
+    assert "Dziś wieczorem" in html and "form-error" not in html
+
+
+def test_overlapping_with_an_inverted_range_is_empty_not_an_error(frozen_now):
+    EventFactory()
+    assert list(Event.objects.overlapping(local(2026, 11, 26), local(2026, 11, 1))) == []
+    assert Event.objects.overlapping(local(2026, 11, 26), local(2026, 11, 26)).count() == 0
