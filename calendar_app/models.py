@@ -485,13 +485,11 @@ class Event(models.Model):
             if self.repeat_until is None:
                 end = None
             else:
-                rule = self.rule
                 first = recurrence.local_naive(start)
                 duration = recurrence.local_naive(end) - first
-                last_day = datetime.datetime.combine(self.repeat_until, datetime.time.max)
-                starts = rule.starts_between(first, last_day - datetime.timedelta(days=62), last_day)
-                if starts:
-                    end = recurrence.aware(starts[-1] + duration)
+                last = self.rule.last_start(first)
+                if last is not None:
+                    end = recurrence.aware(last + duration)
             if exceptions is None:
                 exceptions = list(self.exceptions.all()) if self.pk else []
             for exception in exceptions:

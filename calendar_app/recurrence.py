@@ -147,6 +147,27 @@ class Rule:
                 starts.append(moment)
         return starts
 
+    def last_start(self, first):
+        """The naive local start of the last occurrence, for a rule with `until` (None if it has none).
+
+        Searched backwards from `until` in windows of one period of the rule
+        (plus a week), doubled each time nothing is found: a series on the
+        31st every few months can skip several periods.
+        """
+        if self.until is None:
+            raise ValueError("An endless series has no last occurrence.")
+        end = datetime.datetime.combine(self.until, datetime.time.max)
+        window = datetime.timedelta(days=(7 if self.frequency == WEEKLY else 31) * self.interval + 7)
+        start = end - window
+        while True:
+            starts = self.starts_between(first, max(start, first), end)
+            if starts:
+                return starts[-1]
+            if start <= first:
+                return None
+            end, window = start, window * 2
+            start = end - window
+
     def includes(self, first, day):
         """Whether the series has an occurrence starting on local date `day`."""
         start = datetime.datetime.combine(day, first.time())

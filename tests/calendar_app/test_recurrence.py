@@ -186,3 +186,27 @@ def test_days_with_events_in_one_query_covers_multi_day_series_and_moved(django_
     with django_assert_num_queries(1):
         days = days_with_events(datetime.date(2026, 11, 1), datetime.date(2026, 11, 30))
     assert sorted(d.day for d in days) == [1, 4, 10, 11, 18, 27]
+
+
+@pytest.mark.parametrize(
+    ("repeat", "interval", "first", "until", "last"),
+    [
+        # every 3 months: 15 January and 15 April, then nothing until 30 June
+        (Event.Repeat.MONTHLY, 3, datetime.date(2027, 1, 15), datetime.date(2027, 6, 30), datetime.date(2027, 4, 15)),
+        # every 12 weeks: the last one 11 weeks before the end
+        (Event.Repeat.WEEKLY, 12, datetime.date(2027, 1, 4), datetime.date(2027, 6, 14), datetime.date(2027, 3, 29)),
+        # on the 31st every 5 months: only months with 31 days have one (Jan 2027, Jul 2029, Dec 2029)
+        (Event.Repeat.MONTHLY, 5, datetime.date(2027, 1, 31), datetime.date(2029, 12, 30), datetime.date(2029, 7, 31)),
+    ],
+)
+def test_occurrence_span_reaches_the_last_occurrence_after_a_long_gap(repeat, interval, first, until, last):
+    event = EventFactory(
+        starts_at=local(*first.timetuple()[:3], 10), ends_at=local(*first.timetuple()[:3], 12),
+        repeat=repeat, repeat_interval=interval, repeat_until=until,
+    )  # fmt: skip
+    assert event.occurrence_span.upper == local(*last.timetuple()[:3], 12)
+    assert recurrence.Rule(repeat, interval, until=until).starts_between(
+        datetime.datetime.combine(first, datetime.time(10)),
+        datetime.datetime(2020, 1, 1),
+        datetime.datetime(2031, 1, 1),
+    )[-1] == datetime.datetime.combine(last, datetime.time(10))

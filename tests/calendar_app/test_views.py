@@ -423,3 +423,17 @@ def test_overlapping_with_an_inverted_range_is_empty_not_an_error(frozen_now):
     EventFactory()
     assert list(Event.objects.overlapping(local(2026, 11, 26), local(2026, 11, 1))) == []
     assert Event.objects.overlapping(local(2026, 11, 26), local(2026, 11, 26)).count() == 0
+
+
+def test_series_with_a_long_gap_before_its_end_shows_its_last_date(client, frozen_now):
+    EventFactory(
+        title="Kwartalne spotkanie", starts_at=local(2027, 1, 15, 17), ends_at=local(2027, 1, 15, 19),
+        repeat=Event.Repeat.MONTHLY, repeat_interval=3, repeat_until=datetime.date(2027, 6, 30),
+    )  # fmt: skip
+    april = text(client.get("/kalendarz/2027/04/"))
+    assert '<span class="month__time">17:00</span> Kwartalne spotkanie' in april
+    mini = text(client.get("/kalendarz/mini/?kalendarz=2027-04"))
+    assert 'href="/kalendarz/2027/04/15/"><span aria-hidden="true">15</span>' in mini
+    assert "Kwartalne spotkanie" in text(client.get("/kalendarz/2027/04/15/"))
+    agenda = text(client.get("/kalendarz/wydarzenia/?od=2027-02-01"))
+    assert "Kwartalne spotkanie" in agenda and "Czwartek, 15 kwietnia 2027, 17:00" in agenda
