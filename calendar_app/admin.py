@@ -179,13 +179,29 @@ class EventAdmin(admin.ModelAdmin):
         self.message_user(request, ngettext("Opublikowano %d wydarzenie.", "Opublikowano %d wydarzeń.", count) % count)
 
     @admin.action(
-        description=_("Odwołaj zaznaczone wydarzenia (pozostaną widoczne jako odwołane)"), permissions=["change"]
+        description=_("Odwołaj zaznaczone opublikowane wydarzenia (pozostaną widoczne jako odwołane)"),
+        permissions=["change"],
     )
     def cancel(self, request, queryset):
-        for event in queryset:
+        events = list(queryset)
+        cancellable = [event for event in events if services.can_cancel(event)]
+        for event in cancellable:
             services.event_cancel(event=event, moderator=request.user)
-        count = len(queryset)
-        self.message_user(request, ngettext("Odwołano %d wydarzenie.", "Odwołano %d wydarzeń.", count) % count)
+        count, skipped = len(cancellable), len(events) - len(cancellable)
+        if count:
+            self.message_user(
+                request, ngettext("Odwołano %d wydarzenie.", "Odwołano %d wydarzeń.", count) % count, messages.SUCCESS
+            )
+        if skipped:
+            self.message_user(
+                request,
+                _(
+                    "Pominięto wydarzenia, które nie są opublikowane (liczba: %(count)d): odwołać można tylko "
+                    "opublikowane wydarzenie (szkic, zgłoszenie i odrzucone nie są publiczne)."
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Kopiuj zaznaczone wydarzenia (jako szkice)"), permissions=["add"])
     def copy(self, request, queryset):

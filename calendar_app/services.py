@@ -65,9 +65,24 @@ def event_reject(*, event, moderator=None, reason):
     return event
 
 
+class EventNotCancellable(ValueError):
+    """Only a published event can be cancelled: cancelled events are public."""
+
+
+def can_cancel(event):
+    """Whether `event_cancel` accepts it: published (or already cancelled, to change the note)."""
+    return event.status in (Event.Status.PUBLISHED, Event.Status.CANCELLED)
+
+
 @transaction.atomic
 def event_cancel(*, event, moderator=None, note=""):
-    """Cancel an event: it stays public, marked "Odwołane" (and STATUS:CANCELLED in feeds)."""
+    """Cancel a published event: it stays public, marked "Odwołane" (and STATUS:CANCELLED in feeds).
+
+    A draft, pending or rejected event was never public; cancelling it would
+    publish it, so it is refused with `EventNotCancellable`.
+    """
+    if not can_cancel(event):
+        raise EventNotCancellable(f"Only a published event can be cancelled; event {event.pk} is {event.status}.")
     event.status = Event.Status.CANCELLED
     if note:
         event.cancellation_note = note

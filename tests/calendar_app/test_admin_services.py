@@ -146,3 +146,29 @@ def test_demo_seeder_is_idempotent_and_organized_by_registry_organizations(froze
 def test_demo_seeder_scale_bulk_inserts_generated_events(frozen_now):
     seed_events(scale=2)
     assert Event.objects.filter(slug__startswith="demo-wydarzenie-").count() == 500
+
+
+@pytest.mark.parametrize("status", [Event.Status.DRAFT, Event.Status.PENDING, Event.Status.REJECTED])
+def test_cancel_service_refuses_events_that_were_never_published(status):
+    event = EventFactory(status=status, rejection_reason="Duplikat." if status == Event.Status.REJECTED else "")
+    with pytest.raises(services.EventNotCancellable):
+        services.event_cancel(event=event, note="Deszcz.")
+    event.refresh_from_db()
+    assert event.status == status and event.published_at is None
+    assert list(Event.objects.public()) == []
+
+
+def test_admin_cancel_action_skips_unpublished_events_and_says_so(admin_client):
+    published = EventFactory(status=Event.Status.PUBLISHED)
+    pending = EventFactory(status=Event.Status.PENDING)
+    draft = EventFactory(status=Event.Status.DRAFT)
+    response = admin_client.post(
+        "/admin/calendar_app/event/",
+        {"action": "cancel", "_selected_action": [published.pk, pending.pk, draft.pk]},
+        follow=True,
+    )
+    statuses = dict(Event.objects.values_list("pk", "status"))
+    assert statuses == {published.pk: "cancelled", pending.pk: "pending", draft.pk: "draft"}
+    messages = [str(m) for m in response.context["messages"]]
+    assert "Odwołano 1 wydarzenie." in messages
+    assert any(m.startswith("Pominięto wydarzenia, które nie są opublikowane (liczba: 2)") for m in messages), messages
