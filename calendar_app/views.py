@@ -1,7 +1,8 @@
 import datetime
+from urllib.parse import urlsplit
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -174,13 +175,25 @@ def _feed_name(request):
     return f"Kalendarz — {site.site_name}" if site.site_name else "Kalendarz"
 
 
+def _same_site_page(request, page):
+    """(path, QueryDict) of the page the mini calendar is on; ("/", empty) unless a same-site path."""
+    parts = urlsplit(page)
+    if (
+        parts.scheme
+        or parts.netloc
+        or not parts.path.startswith("/")
+        or parts.path.startswith(("//", "/\\"))
+        or not url_has_allowed_host_and_scheme(page, allowed_hosts={request.get_host()})
+    ):
+        return "/", QueryDict()
+    return parts.path, QueryDict(parts.query)
+
+
 @require_GET
 def mini(request):
     """The mini calendar's body for another month, swapped in by static/js/calendar.js."""
-    page = request.GET.get("strona", "/")
-    if not page.startswith("/") or not url_has_allowed_host_and_scheme(page, allowed_hosts={request.get_host()}):
-        page = "/"
-    context = mini_calendar_context(request.GET.get("kalendarz"), page)
+    path, query = _same_site_page(request, request.GET.get("strona", "/"))
+    context = mini_calendar_context(request.GET.get("kalendarz"), path, query)
     response = render(request, "calendar_app/_mini_calendar_body.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response

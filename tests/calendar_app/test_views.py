@@ -437,3 +437,28 @@ def test_series_with_a_long_gap_before_its_end_shows_its_last_date(client, froze
     assert "Kwartalne spotkanie" in text(client.get("/kalendarz/2027/04/15/"))
     agenda = text(client.get("/kalendarz/wydarzenia/?od=2027-02-01"))
     assert "Kwartalne spotkanie" in agenda and "Czwartek, 15 kwietnia 2027, 17:00" in agenda
+
+
+def test_mini_fragment_merges_the_month_into_the_page_query_string(client, frozen_now):
+    html = client.get(
+        "/kalendarz/mini/?kalendarz=2026-04&strona=%2Forganizacje%2F%3Fq%3Dfundacja%26page%3D2%26kalendarz%3D2026-01"
+    ).content.decode()
+    assert 'href="/organizacje/?q=fundacja&amp;page=2&amp;kalendarz=2026-03"' in html
+    assert 'href="/organizacje/?q=fundacja&amp;page=2&amp;kalendarz=2026-05"' in html
+    # the next fragment keeps the page and its query, once
+    fragment = re.search(r'data-mini-nav="next" data-fragment-url="([^"]+)"', html).group(1).replace("&amp;", "&")
+    from urllib.parse import parse_qs, urlsplit
+
+    assert parse_qs(urlsplit(fragment).query) == {
+        "kalendarz": ["2026-05"],
+        "strona": ["/organizacje/?q=fundacja&page=2"],
+    }
+
+
+@pytest.mark.parametrize(
+    "page", ["//evil.example/", "/\\evil.example/", "https://evil.example/", "evil", "%2F%2Fevil.example%2F%3Fa%3D1"]
+)
+def test_mini_fragment_keeps_only_same_site_paths(client, frozen_now, page):
+    html = client.get(f"/kalendarz/mini/?kalendarz=2027-01&strona={page}").content.decode()
+    assert "evil" not in html
+    assert 'href="/?kalendarz=2026-12"' in html
