@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from calendar_app import grid, ics, recurrence
 from calendar_app.forms import AgendaFilterForm
@@ -30,7 +30,7 @@ def _today():
     return timezone.localdate()
 
 
-@require_GET
+@require_safe
 def month(request, year=None, month=None):
     """The month grid; /kalendarz/ is the current month."""
     if year is None:
@@ -55,7 +55,7 @@ def month(request, year=None, month=None):
     )
 
 
-@require_GET
+@require_safe
 def day(request, year, month, day):
     date = grid.check_day(year, month, day)
     start, end = recurrence.local_day_range(date, date)
@@ -75,7 +75,7 @@ def day(request, year, month, day):
     )
 
 
-@require_GET
+@require_safe
 def agenda(request):
     """Upcoming events by their next occurrence, filtered by the query string, paginated."""
     form = AgendaFilterForm(request.GET or None)
@@ -107,7 +107,7 @@ def _get_event(request, slug):
     return event
 
 
-@require_GET
+@require_safe
 def detail(request, slug):
     event = _get_event(request, slug)
     now = timezone.now()
@@ -138,7 +138,7 @@ def _calendar_response(cal, filename=None):
     return response
 
 
-@require_GET
+@require_safe
 def event_ics(request, slug):
     event = get_object_or_404(
         Event.objects.public().select_related("category", "organizer", "district").with_exceptions(), slug=slug
@@ -152,7 +152,7 @@ def event_ics(request, slug):
     return _calendar_response(cal, f"{event.slug}.ics")
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=15 * 60)
 def feed(request):
     """/kalendarz.ics: upcoming public events, narrowed by the agenda's filters."""
@@ -189,7 +189,7 @@ def _same_site_page(request, page):
     return parts.path, QueryDict(parts.query)
 
 
-@require_GET
+@require_safe
 def mini(request):
     """The mini calendar's body for another month, swapped in by static/js/calendar.js."""
     path, query = _same_site_page(request, request.GET.get("strona", "/"))

@@ -462,3 +462,21 @@ def test_mini_fragment_keeps_only_same_site_paths(client, frozen_now, page):
     html = client.get(f"/kalendarz/mini/?kalendarz=2027-01&strona={page}").content.decode()
     assert "evil" not in html
     assert 'href="/?kalendarz=2026-12"' in html
+
+
+def test_head_requests_are_answered_on_every_calendar_url(client, frozen_now):
+    event = EventFactory(slug="gala")
+    for path in [
+        "/kalendarz/",
+        "/kalendarz/2026/11/",
+        "/kalendarz/2026/11/26/",
+        "/kalendarz/wydarzenia/",
+        event.get_absolute_url(),
+        event.get_ics_url(),
+        "/kalendarz.ics",
+        "/kalendarz/mini/?kalendarz=2026-12",
+    ]:
+        response = client.head(path)
+        assert response.status_code == 200, path
+        assert response.content == b"", path
+    assert client.post("/kalendarz/wydarzenia/").status_code == 405
