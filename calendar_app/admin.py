@@ -164,7 +164,9 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("organizator"), ordering="organizer__name")
     def organizer_column(self, event):
-        return event.organizer_display
+        # Editors see the linked organization whatever its status; public pages
+        # show it only when published (Event.organizer_display).
+        return event.organizer.name if event.organizer is not None else event.organizer_name
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -364,16 +364,28 @@ class Event(models.Model):
         return bool(self.repeat)
 
     @property
-    def organizer_display(self):
-        """The organizer's name: the registry's when linked, else the free text."""
-        if self.organizer_id is not None and self.organizer is not None:
-            return self.organizer.name
-        return self.organizer_name
+    def organizer_is_listed(self):
+        """Whether the linked registry organization is public (published): only then is it shown and linked.
+
+        A pending, rejected or withdrawn organization is not public, so its
+        name must not reach any page, feed or structured data through its events.
+        """
+        return (
+            self.organizer_id is not None
+            and self.organizer is not None
+            and self.organizer.status == self.organizer.Status.PUBLISHED
+        )
 
     @property
-    def organizer_is_listed(self):
-        """Whether the organizer has a public page in the registry to link to."""
-        return self.organizer is not None and self.organizer.status == "published"
+    def organizer_display(self):
+        """The organizer's public name: the registry's when listed (see above), else the free text.
+
+        Every public place (cards, the event page, .ics, JSON-LD) uses this
+        and `organizer_is_listed`; the free text is a co-organizer when listed.
+        """
+        if self.organizer_is_listed:
+            return self.organizer.name
+        return self.organizer_name
 
     @property
     def rule(self):

@@ -480,3 +480,52 @@ def test_head_requests_are_answered_on_every_calendar_url(client, frozen_now):
         assert response.status_code == 200, path
         assert response.content == b"", path
     assert client.post("/kalendarz/wydarzenia/").status_code == 405
+
+
+# -- an organizer from the registry only when the registry shows it --------------
+
+
+@pytest.mark.parametrize("org_status", ["pending", "rejected"])
+@pytest.mark.parametrize("fallback", ["", "Koło Gospodyń Wiejskich"])
+def test_unpublished_registry_organizer_is_shown_nowhere(client, frozen_now, org_status, fallback):
+    import json
+
+    import icalendar
+
+    organization = Organization.objects.create(
+        name="Fundacja Ukryta", slug="fundacja-ukryta", legal_form="fundacja", status=org_status,
+        rejection_reason="Brak danych." if org_status == "rejected" else "",
+    )  # fmt: skip
+    event = EventFactory(organizer=organization, organizer_name=fallback, contact_email="kontakt@example.org")
+    assert event.organizer_display == fallback
+    pages = {
+        "card": client.get("/kalendarz/wydarzenia/").content.decode(),
+        "detail": client.get(event.get_absolute_url()).content.decode(),
+        "ics": client.get(event.get_ics_url()).content.decode(),
+        "feed": client.get("/kalendarz.ics").content.decode(),
+    }
+    for name, content in pages.items():
+        assert "Ukryta" not in content and "fundacja-ukryta" not in content, name
+    detail = pages["detail"]
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', detail, re.S).group(1))
+    (vevent,) = icalendar.Calendar.from_ical(pages["ics"]).walk("VEVENT")
+    if fallback:
+        assert data["organizer"] == {"@type": "Organization", "name": fallback}
+        assert vevent["ORGANIZER"].params["CN"] == fallback
+        assert f"Organizator: {fallback}" in str(vevent["DESCRIPTION"])
+        assert f"<dd>{fallback}</dd>" in text(client.get(event.get_absolute_url()))
+        assert fallback in pages["card"]
+    else:
+        assert "organizer" not in data
+        assert "ORGANIZER" not in vevent
+        assert "Organizator" not in detail.split('<dl class="facts')[1]
+
+
+def test_published_registry_organizer_is_linked_with_a_co_organizer(client, frozen_now):
+    organization = Organization.objects.create(
+        name="Fundacja Jawna", slug="fundacja-jawna", legal_form="fundacja", status="published"
+    )
+    event = EventFactory(organizer=organization, organizer_name="Koło Gospodyń Wiejskich")
+    html = text(client.get(event.get_absolute_url()))
+    assert '<dd><a href="/organizacje/fundacja-jawna/">Fundacja Jawna</a>, Koło Gospodyń Wiejskich</dd>' in html
+    assert event.organizer_display == "Fundacja Jawna"
