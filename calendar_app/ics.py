@@ -4,6 +4,7 @@ import datetime
 import html
 
 import icalendar
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -46,9 +47,14 @@ def _recurrence_id(event, original_date, first_start):
     return recurrence.aware(datetime.datetime.combine(original_date, recurrence.local_naive(first_start).time()))
 
 
-def event_components(event, *, host, url):
+def event_uid(event):
+    """The event's UID, the same in every file and feed whichever host served it (RFC 5545 3.8.4.7)."""
+    return f"event-{event.pk}@{settings.ICAL_UID_DOMAIN}"
+
+
+def event_components(event, *, url):
     """VEVENTs for one event: the event (with RRULE/EXDATE for a series) and moved occurrences."""
-    uid = f"event-{event.pk}@{host}"
+    uid = event_uid(event)
     first_start, first_end = event.first_bounds()
     start, end = _start_end(event.is_all_day, first_start, first_end)
 
@@ -100,7 +106,7 @@ def event_components(event, *, host, url):
     return components
 
 
-def calendar_for(events, *, host, url_for, name):
+def calendar_for(events, *, url_for, name):
     """A VCALENDAR with the events, VTIMEZONE for Europe/Warsaw generated from zoneinfo."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
@@ -112,7 +118,7 @@ def calendar_for(events, *, host, url_for, name):
     cal["refresh-interval"].params["VALUE"] = "DURATION"
     years = [event.starts_at.year for event in events] or [timezone.now().year]
     for event in events:
-        for component in event_components(event, host=host, url=url_for(event)):
+        for component in event_components(event, url=url_for(event)):
             cal.add_component(component)
     cal.add_missing_timezones(
         first_date=datetime.date(min(years) - 1, 1, 1), last_date=datetime.date(max(years) + 3, 1, 1)

@@ -145,7 +145,6 @@ def event_ics(request, slug):
     )
     cal = ics.calendar_for(
         [event],
-        host=request.get_host().split(":")[0],
         url_for=lambda e: request.build_absolute_uri(e.get_absolute_url()),
         name=event.title,
     )
@@ -163,7 +162,6 @@ def feed(request):
     events = form.apply(Event.objects.public().for_listing()).overlapping(start, end).order_by("starts_at", "pk")
     cal = ics.calendar_for(
         list(events[:FEED_LIMIT]),
-        host=request.get_host().split(":")[0],
         url_for=lambda e: request.build_absolute_uri(e.get_absolute_url()),
         name=_feed_name(request),
     )

@@ -181,6 +181,8 @@ SUBMISSIONS_RATE_WINDOW = env_int("SUBMISSIONS_RATE_WINDOW", 600, minimum=1)
 SUBMISSIONS_MAX_REQUEST_BYTES = env_int("SUBMISSIONS_MAX_REQUEST_BYTES", 11 * 1024 * 1024, minimum=1024)
 SUBMISSIONS_NOTIFY_EMAIL = env_str("SUBMISSIONS_NOTIFY_EMAIL", "")
 SUBMISSIONS_RETENTION_DAYS = env_int("SUBMISSIONS_RETENTION_DAYS", 365, minimum=1)
+# Calendar: the fixed domain of event UIDs in .ics feeds (event-<id>@<domain>), never the request's host.
+ICAL_UID_DOMAIN = env_str("ICAL_UID_DOMAIN", "") or "pps-portal.invalid"
 
 # E-mail: console unless an SMTP host is configured.
 EMAIL_HOST = env_str("EMAIL_HOST", "")

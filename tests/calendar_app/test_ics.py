@@ -29,7 +29,7 @@ def test_event_ics_has_stable_uid_dtstamp_tzid_and_vtimezone(client, frozen_now)
     first = client.get(event.get_ics_url())
     cal = parse(first)
     (vevent,) = vevents(cal)
-    assert str(vevent["UID"]) == f"event-{event.pk}@testserver"
+    assert str(vevent["UID"]) == f"event-{event.pk}@pps-portal.invalid"
     assert vevent.decoded("DTSTART") == local(2026, 12, 4, 18)
     assert vevent["DTSTART"].params["TZID"] == "Europe/Warsaw"
     assert "DTSTAMP" in vevent
@@ -102,3 +102,15 @@ def test_feed_with_an_end_date_before_today_answers_200(client, frozen_now, quer
     response = client.get(f"/kalendarz.ics?{query}")
     assert response.status_code == 200
     assert len(vevents(parse(response))) == 1  # the bad end date is ignored, like any bad filter
+
+
+def test_uid_does_not_depend_on_the_host_name_of_the_request(client, frozen_now, settings):
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "kalendarz.example.org"]
+    settings.ICAL_UID_DOMAIN = "pps.czestochowa.pl"
+    event = EventFactory()
+    uids = set()
+    for host in ("127.0.0.1", "kalendarz.example.org:8443"):
+        for path in (event.get_ics_url(), "/kalendarz.ics"):
+            (vevent,) = vevents(parse(client.get(path, HTTP_HOST=host)))
+            uids.add(str(vevent["UID"]))
+    assert uids == {f"event-{event.pk}@pps.czestochowa.pl"}
