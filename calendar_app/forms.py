@@ -2,14 +2,14 @@ import datetime
 
 from django import forms
 from django.contrib.postgres.search import SearchQuery
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from calendar_app import recurrence
 from calendar_app.grid import MAX_YEAR, MIN_YEAR
-from calendar_app.models import EventCategory
+from calendar_app.models import Event, EventCategory
 from organizations.models import District, Organization
 
 
@@ -39,11 +39,15 @@ class AgendaFilterForm(forms.Form):
     )
     organizacja = forms.ModelChoiceField(
         label=_("Organizator"),
-        queryset=Organization.objects.published(),
+        # Published organizations with a public event (one query; the Polish
+        # collation of Organization.name orders them).
+        queryset=Organization.objects.published().filter(
+            Exists(Event.objects.public().filter(organizer=OuterRef("pk")))
+        ),
         to_field_name="slug",
         required=False,
-        widget=forms.HiddenInput,
-        error_messages={"invalid_choice": _("Nie ma takiej organizacji w Bazie NGO.")},
+        empty_label=_("wszyscy"),
+        error_messages={"invalid_choice": _("Nie ma takiego organizatora wydarzeń w Bazie NGO.")},
     )
     od = forms.DateField(
         label=_("Od dnia"),

@@ -81,10 +81,9 @@ def upcoming_events(limit=HOME_LIMIT):
 def organization_events(organization, limit=ORGANIZATION_LIMIT):
     """An organization page's block: its upcoming public events (two queries)."""
     events = Event.objects.public().filter(organizer=organization)
-    occurrences = AgendaSequence(events, timezone.now()).head(limit + 1)
     return {
         "organization": organization,
-        "occurrences": occurrences[:limit],
-        "has_more": len(occurrences) > limit,
+        "occurrences": AgendaSequence(events, timezone.now()).head(limit),
+        # The agenda filtered by this organizer: all of them, and the date and other filters.
         "agenda_url": f"{reverse('calendar:agenda')}?organizacja={organization.slug}",
     }

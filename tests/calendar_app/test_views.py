@@ -336,12 +336,12 @@ def _count_queries(django_assert_num_queries, client, path, expected):
         # 1 the shown events in full, 1 mini calendar's days, 1 banners
         ("/kalendarz/2026/11/", 5),
         ("/kalendarz/2026/11/26/", 5),
-        # agenda: 1 site settings, 1 categories, 1 districts (filter selects), 1 series (slim),
+        # agenda: 1 site settings, 1 categories, 1 districts, 1 organizers (filter selects), 1 series (slim),
         # 1 singles count, 1 singles keys, 1 the page's events in full, 1 mini calendar, 1 banners
-        ("/kalendarz/wydarzenia/?page=1", 9),
+        ("/kalendarz/wydarzenia/?page=1", 10),
         # a category or organization filter: + 1 lookup of the chosen one
-        ("/kalendarz/wydarzenia/?kategoria=spotkania&bezplatne=1&od=2026-11-26", 10),
-        ("/kalendarz/wydarzenia/?organizacja=fundacja-q", 10),
+        ("/kalendarz/wydarzenia/?kategoria=spotkania&bezplatne=1&od=2026-11-26", 11),
+        ("/kalendarz/wydarzenia/?organizacja=fundacja-q", 11),
         # 1 site settings (feed name), 1 events with exceptions
         ("/kalendarz.ics", 2),
         # the mini calendar fragment: 1 events of the shown weeks
@@ -529,3 +529,37 @@ def test_published_registry_organizer_is_linked_with_a_co_organizer(client, froz
     html = text(client.get(event.get_absolute_url()))
     assert '<dd><a href="/organizacje/fundacja-jawna/">Fundacja Jawna</a>, Koło Gospodyń Wiejskich</dd>' in html
     assert event.organizer_display == "Fundacja Jawna"
+
+
+# -- the organization filter --------------------------------------------------
+
+
+def test_agenda_has_a_visible_labelled_organizer_select(client, frozen_now):
+    listed = Organization.objects.create(
+        name="Fundacja Q", slug="fundacja-q", legal_form="fundacja", status="published"
+    )
+    Organization.objects.create(name="Bez wydarzeń", slug="bez-wydarzen", legal_form="fundacja", status="published")
+    hidden = Organization.objects.create(name="Niezweryfikowana", slug="niezweryfikowana", legal_form="fundacja")
+    only_drafts = Organization.objects.create(
+        name="Same szkice", slug="szkice", legal_form="fundacja", status="published"
+    )
+    EventFactory(title="Piknik fundacji", organizer=listed)
+    EventFactory(title="Cudze", organizer=hidden)
+    EventFactory(organizer=only_drafts, status=Event.Status.DRAFT)
+    html = text(client.get("/kalendarz/wydarzenia/"))
+    assert '<label for="id_organizacja">Organizator</label>' in html
+    options = re.search(r'<select name="organizacja" id="id_organizacja">(.*?)</select>', html).group(1)
+    assert re.findall(r'<option value="([^"]*)"', options) == ["", "fundacja-q"]
+    chosen = text(client.get("/kalendarz/wydarzenia/?organizacja=fundacja-q"))
+    assert '<option value="fundacja-q" selected>Fundacja Q</option>' in chosen
+    assert "Piknik fundacji" in chosen and ">Cudze<" not in chosen
+    assert 'type="hidden" name="organizacja"' not in chosen
+
+
+def test_organization_page_links_to_all_its_events_even_with_few(client, frozen_now):
+    organization = Organization.objects.create(
+        name="Fundacja Q", slug="fundacja-q", legal_form="fundacja", status="published"
+    )
+    EventFactory(title="Piknik fundacji", organizer=organization, starts_at=local(2026, 12, 5, 12))
+    html = text(client.get(organization.get_absolute_url()))
+    assert '<a href="/kalendarz/wydarzenia/?organizacja=fundacja-q">Wszystkie wydarzenia tej organizacji</a>' in html
