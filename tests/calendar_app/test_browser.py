@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from calendar_app.models import Event, EventException
+from organizations.models import Organization
 from tests.browser import axe_violations, collect_csp_violations, html_errors, set_theme
 from tests.calendar_app.factories import EventCategoryFactory, EventExceptionFactory, EventFactory, local
 
@@ -20,10 +21,13 @@ def calendar_data(transactional_db):
     seed_site()
     today = datetime.date.today()
     category = EventCategoryFactory(name="Spotkania", slug="spotkania")
+    organization = Organization.objects.create(
+        name="Fundacja Oczami Brata", slug="fundacja-oczami-brata", legal_form="fundacja", status="published"
+    )
     at = lambda days, hour: local(*(today + datetime.timedelta(days=days)).timetuple()[:3], hour)  # noqa: E731
     event = EventFactory(
         title="Gala Ekonomii Społecznej", slug="gala", category=category, starts_at=at(0, 18), ends_at=at(0, 21),
-        wheelchair_access=True, description="<p>Nagrody dla organizacji.</p>",
+        wheelchair_access=True, description="<p>Nagrody dla organizacji.</p>", organizer=organization,
     )  # fmt: skip
     EventFactory(title="Koncert odwołany", starts_at=at(1, 19), ends_at=at(1, 21), status=Event.Status.CANCELLED)
     EventFactory(
@@ -44,7 +48,9 @@ def month_path(date):
 
 
 @pytest.mark.parametrize("contrast", [False, True], ids=["default", "high-contrast"])
-@pytest.mark.parametrize("page_name", ["month", "day", "agenda", "agenda-errors", "detail", "home"])
+@pytest.mark.parametrize(
+    "page_name", ["month", "day", "agenda", "agenda-organizer", "agenda-errors", "detail", "home"]
+)
 def test_calendar_pages_have_no_axe_violations_and_no_csp_errors(
     page, live_server, calendar_data, page_name, contrast
 ):
@@ -53,6 +59,7 @@ def test_calendar_pages_have_no_axe_violations_and_no_csp_errors(
         "month": month_path(today),
         "day": f"/kalendarz/{today:%Y/%m/%d}/",
         "agenda": "/kalendarz/wydarzenia/?kategoria=spotkania",
+        "agenda-organizer": "/kalendarz/wydarzenia/?organizacja=fundacja-oczami-brata&do=2020-01-01",
         "agenda-errors": "/kalendarz/wydarzenia/?kategoria=nie-ma&od=2026-02-30",
         "detail": calendar_data["event"].get_absolute_url(),
         "home": "/",
@@ -121,6 +128,19 @@ def test_mini_calendar_changes_month_without_reloading_and_keeps_focus(page, liv
     assert page.evaluate("() => window.notReloaded") is True
     assert page.url == live_server.url + "/deklaracja-dostepnosci/"
     assert page.evaluate("() => document.activeElement.getAttribute('data-mini-nav')") == "next"
+
+
+def test_mini_calendar_links_keep_the_page_query_after_a_month_change(page, live_server, calendar_data):
+    today = calendar_data["today"]
+    following = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    after = (following + datetime.timedelta(days=32)).replace(day=1)
+    page.goto(live_server.url + "/kalendarz/wydarzenia/?kategoria=spotkania&page=1")
+    mini = page.locator("[data-mini-calendar]")
+    mini.get_by_role("link", name="Następny miesiąc").click()
+    expect(mini.locator(".mini-calendar__month")).to_contain_text(following.strftime("%Y"))
+    expect(mini.get_by_role("link", name="Następny miesiąc")).to_have_attribute(
+        "href", f"/kalendarz/wydarzenia/?kategoria=spotkania&page=1&kalendarz={after:%Y-%m}"
+    )
 
 
 def test_mini_calendar_works_without_javascript(browser, live_server, calendar_data):
