@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test check serve db db-stop migrate seed venv node clean
+.PHONY: run test check serve db db-stop migrate seed venv node messages clean
 
 # Virtualenv, re-installed whenever a requirements file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -24,6 +24,12 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 node: node_modules/.installed
 
+# Polish plural forms (locale/pl): the compiled .mo is generated, not in git.
+MO := locale/pl/LC_MESSAGES/django.mo
+$(MO): locale/pl/LC_MESSAGES/django.po $(VENV)/.installed
+	$(MANAGE) compilemessages -l pl --ignore=.venv --ignore=node_modules --verbosity 0
+messages: $(MO)
+
 # The project-local PostgreSQL cluster, unless DATABASE_URL points elsewhere.
 db:
 ifeq ($(strip $(DATABASE_URL)),)
@@ -35,7 +41,7 @@ endif
 db-stop:
 	scripts/localdb stop
 
-migrate: venv db
+migrate: venv messages db
 	$(MANAGE) migrate --noinput
 
 seed: migrate
@@ -44,7 +50,7 @@ seed: migrate
 run: seed
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: venv node db
+test: venv messages node db
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key $(BIN)/pytest
 
 check: venv db
@@ -64,4 +70,4 @@ serve: migrate
 		$(BIN)/gunicorn pps_portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
 
 clean:
-	rm -rf $(VENV) node_modules var/static
+	rm -rf $(VENV) node_modules var/static $(MO)

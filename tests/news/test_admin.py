@@ -71,3 +71,11 @@ def test_admin_list_offers_search_filters_and_date_hierarchy(editor_client):
     response = editor_client.get("/admin/news/news/?q=Dotacje")
     assert response.status_code == 200
     assert "Dotacje 2027" in response.content.decode()
+
+
+def test_admin_messages_use_polish_plural_forms(editor_client):
+    drafts = [NewsFactory(status=News.Status.DRAFT, published_at=None) for _ in range(3)]
+    response = editor_client.post(
+        "/admin/news/news/", {"action": "publish_now", "_selected_action": [d.pk for d in drafts]}, follow=True
+    )
+    assert "Opublikowano 3 artykuły." in response.content.decode()

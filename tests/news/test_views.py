@@ -110,3 +110,11 @@ def test_search_paginates(client):
     NewsFactory.create_batch(11, title="Wolontariat w mieście")
     response = client.get("/szukaj/?q=wolontariat&page=2")
     assert len(response.context["page"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("count", "text"), [(1, "1 artykuł"), (2, "2 artykuły"), (5, "5 artykułów"), (22, "22 artykuły")]
+)
+def test_article_count_uses_polish_plural_forms(client, count, text):
+    NewsFactory.create_batch(count)
+    assert f'<p class="result-count">{text}' in client.get("/aktualnosci/").content.decode()
