@@ -18,6 +18,12 @@ def pytest_configure(config):
     mo = po.with_suffix(".mo")
     if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
         subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
+        # Django may have loaded the catalogues already (pytest-django sets it
+        # up first); its own settings signal makes it read them again.
+        from django.conf import settings
+        from django.test.signals import setting_changed
+
+        setting_changed.send(sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False)
 
 
 @pytest.fixture(scope="session")
