@@ -76,10 +76,9 @@ class PublicForm(AccessibleFormMixin, BotProtectionMixin):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Consent last, honeypot and token wherever: the template places them.
-        consent = self.fields.pop("consent", None)
-        if consent is not None:
-            self.fields["consent"] = consent
+        # The order people see (fieldsets, then consent) is also the order of
+        # the error summary; honeypot and token go wherever the template puts them.
+        self.order_fields([name for _legend, names in self.fieldsets for name in names] + ["consent"])
 
 
 class ImageFields(forms.Form):
@@ -296,30 +295,6 @@ class EventSubmissionForm(PublicForm, ImageFields, ContactFields, ConsentFields,
         (_("Dostępność miejsca"), ["wheelchair_access", "induction_loop", "sign_language", "accessibility_notes"]),
         (_("Zdjęcie (opcjonalnie)"), ["image", "image_alt"]),
         (PublicForm.SENDER_LEGEND, ["contact_name", "contact_email", "contact_phone", "wants_copy"]),
-    ]
-    field_order = [
-        "title",
-        "category",
-        "start_day",
-        "start_time",
-        "end_day",
-        "end_time",
-        "description_text",
-        "venue_name",
-        "address",
-        "city",
-        "district",
-        "organizer",
-        "organizer_name",
-        "is_free",
-        "price",
-        "external_url",
-        "wheelchair_access",
-        "induction_loop",
-        "sign_language",
-        "accessibility_notes",
-        "image",
-        "image_alt",
     ]
 
     def __init__(self, *args, **kwargs):

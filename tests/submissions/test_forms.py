@@ -177,3 +177,9 @@ def test_expired_form_asks_to_send_again(client, site_settings):
     response = client.post("/kontakt/", contact_data(form_token=old_token(seconds_ago=3 * 24 * 3600)))
     assert "Formularz był otwarty zbyt długo" in response.content.decode()
     assert Submission.objects.count() == 0
+
+
+def test_error_summary_lists_errors_in_the_order_of_the_form(client, site_settings):
+    html = client.post("/zglos/organizacje/", organization_data(name="", nip="1", contact_name="")).content.decode()
+    summary = html[html.index("error-summary") : html.index("</ul>", html.index("error-summary"))]
+    assert summary.index("#id_name") < summary.index("#id_nip") < summary.index("#id_contact_name")
