@@ -52,7 +52,7 @@ def test_editor_publishes_in_bulk_from_the_changelist(editor_client):
     response = editor_client.post(
         CHANGELIST, {"action": "publish", "_selected_action": [first.pk, second.pk]}, follow=True
     )
-    assert "Opublikowano 2 organizacji." in response.content.decode()
+    assert "Opublikowano 2 organizacje." in response.content.decode()
     assert Organization.objects.published().count() == 2
 
 
