@@ -140,6 +140,28 @@ class SubmissionAdmin(admin.ModelAdmin):
         ),
     ]
 
+    # get_absolute_url points back into admin: no "view on site" button.
+    view_on_site = False
+
+    # What the sender wrote, by kind (organizations and events live in their
+    # own records, linked above).
+    CONTENT_FIELDS = {
+        Submission.Kind.NEWS: ["title", "message", "organization_name", "image", "image_alt"],
+        Submission.Kind.ERROR: ["page_url", "message"],
+        Submission.Kind.CONTACT: ["title", "message"],
+    }
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        content = self.CONTENT_FIELDS.get(obj.kind, []) if obj else []
+        return [
+            (name, {**options, "fields": content})
+            if options["fields"] and options["fields"][0] == "title"
+            else (name, options)
+            for name, options in fieldsets
+            if not (options["fields"] and options["fields"][0] == "title" and not content)
+        ]
+
     def has_add_permission(self, request):
         return False
 

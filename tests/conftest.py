@@ -84,6 +84,8 @@ def editor_group(db):
 EDITOR_PERMISSION_MIGRATIONS = [
     "news.migrations.0002_editor_group",
     "submissions.migrations.0002_editor_permissions",
+    "organizations.migrations.0005_editor_permissions",
+    "calendar_app.migrations.0003_editor_permissions",
 ]
 
 
