@@ -4,6 +4,7 @@ import datetime
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 
 from news.demo_data.articles import ARTICLES, CATEGORIES, DRAFT, SEED_ARTICLE
@@ -40,7 +41,8 @@ def seed_news(*, scale=1):
     created = 0
     for index, (title, category, pinned, days_ago, lead, body) in enumerate(entries):
         slug = slugify_pl(title)
-        if News.objects.filter(slug=slug).exists():
+        # By slug or title: an editor may have changed either since.
+        if News.objects.filter(Q(slug=slug) | Q(title=title)).exists():
             continue
         news = News(
             title=title,

@@ -20,7 +20,10 @@ _START, _STOP = "\ue000", "\ue001"
 
 
 def clean_query(raw):
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+    """Whitespace collapsed, control characters (NUL among them, which
+    PostgreSQL text cannot hold) dropped, length capped."""
+    printable = "".join(ch for ch in (raw or "") if ch.isprintable() or ch.isspace())
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
 
 
 def news_results(text):

@@ -158,8 +158,15 @@ MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
 # Serve MEDIA_ROOT from Django itself (development, `make serve`); production
 # puts a web server or object storage in front of it instead.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
+# Uploads waiting for moderation (public submissions) live outside MEDIA_ROOT
+# and have no URL: only editors see them, through admin.
+PRIVATE_MEDIA_ROOT = Path(env_str("DJANGO_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

@@ -1,7 +1,12 @@
+import mimetypes
+
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
@@ -98,7 +103,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         "message",
         "page_url",
         "organization_name",
-        "image",
+        "image_preview",
         "image_alt",
         "contact_name",
         "contact_email",
@@ -118,7 +123,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         (None, {"fields": ["reference", "kind", "status", "created_at", "age", "target_link"]}),
         (
             _("Treść (zwykły tekst od nadawcy)"),
-            {"fields": ["title", "message", "page_url", "organization_name", "image", "image_alt"]},
+            {"fields": ["title", "message", "page_url", "organization_name", "image_preview", "image_alt"]},
         ),
         (
             _("Nadawca (dane osobowe — niepubliczne)"),
@@ -146,7 +151,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     # What the sender wrote, by kind (organizations and events live in their
     # own records, linked above).
     CONTENT_FIELDS = {
-        Submission.Kind.NEWS: ["title", "message", "organization_name", "image", "image_alt"],
+        Submission.Kind.NEWS: ["title", "message", "organization_name", "image_preview", "image_alt"],
         Submission.Kind.ERROR: ["page_url", "message"],
         Submission.Kind.CONTACT: ["title", "message"],
     }
@@ -167,6 +172,41 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("zdjęcie"))
+    def image_preview(self, obj):
+        if not obj.image:
+            return "—"
+        url = reverse("admin:submissions_submission_image", args=[obj.pk])
+        return format_html(
+            '<a href="{}"><img src="{}" alt="{}" width="320" height="{}"></a>',
+            url,
+            url,
+            obj.image_alt,
+            round(320 * (obj.image_height or 1) / (obj.image_width or 1)),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/zdjecie/",
+                self.admin_site.admin_view(self.image_view),
+                name="submissions_submission_image",
+            ),
+            *super().get_urls(),
+        ]
+
+    def image_view(self, request, pk):
+        """A submitted picture, for editors only (it has no public URL)."""
+        submission = get_object_or_404(Submission, pk=pk)
+        if not self.has_view_permission(request, submission):
+            raise PermissionDenied
+        if not submission.image:
+            raise Http404
+        content_type = mimetypes.guess_type(submission.image.name)[0] or "application/octet-stream"
+        response = FileResponse(submission.image.open("rb"), content_type=content_type)
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     @admin.display(description=_("dotyczy"))
     def summary_display(self, obj):
@@ -212,12 +252,15 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Zatwierdź zaznaczone"), permissions=["change"])
     def approve_selected(self, request, queryset):
-        done, skipped = 0, 0
+        done = 0
         for submission in queryset.filter(status__in=Submission.OPEN_STATUSES, kind__in=APPROVABLE):
-            services.submission_approve(submission=submission, moderator=request.user)
-            done += 1
-        skipped = queryset.count() - done
-        self._report(request, done, skipped)
+            try:
+                services.submission_approve(submission=submission, moderator=request.user)
+            except services.ModerationError as error:
+                self.message_user(request, f"{submission.reference}: {error}", messages.WARNING)
+            else:
+                done += 1
+        self._report(request, done, queryset.count() - done)
 
     @admin.action(description=_("Oznacz zaznaczone jako załatwione"), permissions=["change"])
     def finish_selected(self, request, queryset):

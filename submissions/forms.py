@@ -11,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from calendar_app.models import Event
@@ -82,7 +83,7 @@ class PublicForm(AccessibleFormMixin, BotProtectionMixin):
 
 
 class ImageFields(forms.Form):
-    image = SafeImageFormField(label=_("Zdjęcie (opcjonalnie)"), required=False)
+    image = SafeImageFormField(label=_("Zdjęcie"), required=False)
     image_alt = forms.CharField(
         label=_("Opis zdjęcia dla osób niewidomych"),
         max_length=300,
@@ -270,7 +271,6 @@ class EventSubmissionForm(PublicForm, ImageFields, ContactFields, ConsentFields,
             "address",
             "city",
             "district",
-            "organizer",
             "organizer_name",
             "is_free",
             "price",
@@ -283,14 +283,16 @@ class EventSubmissionForm(PublicForm, ImageFields, ContactFields, ConsentFields,
             "image_alt",
         ]
         widgets = {"accessibility_notes": forms.Textarea(attrs={"rows": 3})}
-        labels = {"organizer": _("Organizator z Bazy NGO")}
-        help_texts = {"organizer_name": _("Jeśli organizatora nie ma w Bazie NGO, wpisz jego nazwę.")}
+        labels = {"organizer_name": _("Organizator")}
+        help_texts = {
+            "organizer_name": _("Pełna nazwa. Jeśli organizacja jest w Bazie NGO, połączymy wydarzenie z jej stroną.")
+        }
 
     fieldsets = [
         (_("Wydarzenie"), ["title", "category", "description_text"]),
         (_("Termin"), ["start_day", "start_time", "end_day", "end_time"]),
         (_("Miejsce"), ["venue_name", "address", "city", "district"]),
-        (_("Organizator"), ["organizer", "organizer_name"]),
+        (_("Organizator"), ["organizer_name"]),
         (_("Wstęp"), ["is_free", "price", "external_url"]),
         (_("Dostępność miejsca"), ["wheelchair_access", "induction_loop", "sign_language", "accessibility_notes"]),
         (_("Zdjęcie (opcjonalnie)"), ["image", "image_alt"]),
@@ -299,8 +301,7 @@ class EventSubmissionForm(PublicForm, ImageFields, ContactFields, ConsentFields,
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organizer"].queryset = Organization.objects.published().order_by("name")
-        self.fields["organizer"].empty_label = _("— spoza Bazy NGO —")
+        self.fields["organizer_name"].required = True
         self.fields["image"].required = False
         self.fields["accessibility_notes"].max_length = 1000
 
@@ -308,11 +309,26 @@ class EventSubmissionForm(PublicForm, ImageFields, ContactFields, ConsentFields,
         cleaned = super().clean()
         start_day, end_day = cleaned.get("start_day"), cleaned.get("end_day")
         start_time, end_time = cleaned.get("start_time"), cleaned.get("end_time")
-        if not cleaned.get("organizer") and not (cleaned.get("organizer_name") or "").strip():
-            self.add_error("organizer_name", _("Wybierz organizatora z listy albo wpisz jego nazwę."))
+        # A typed name that is exactly a published registry entry links the
+        # event to it (a <select> of 20,000 organizations would not do).
+        name = " ".join((cleaned.get("organizer_name") or "").split())
+        if name:
+            self.instance.organizer = (
+                Organization.objects.published().filter(name__unaccent__iexact=name).order_by("pk").first()
+            )
         if start_day is None:
             return cleaned
+        today = timezone.localdate()
+        if start_day < today:
+            self.add_error("start_day", _("Wydarzenie nie może zaczynać się w przeszłości."))
+            return cleaned
+        if start_day > today + datetime.timedelta(days=3 * 366):
+            self.add_error("start_day", _("Podaj datę w ciągu najbliższych trzech lat."))
+            return cleaned
         end_day = end_day or start_day
+        if end_day > start_day + datetime.timedelta(days=366):
+            self.add_error("end_day", _("Wydarzenie zgłaszane przez formularz może trwać najwyżej rok."))
+            return cleaned
         if end_day < start_day:
             self.add_error("end_day", _("Dzień zakończenia nie może być wcześniejszy niż dzień rozpoczęcia."))
             return cleaned

@@ -10,7 +10,11 @@ until an editor turns it into a draft article. `SubmissionLog` is the
 history: who did what and when.
 """
 
+import os
+import uuid
+
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -18,6 +22,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pps_portal.images import SafeImageField
+
+
+def private_storage():
+    return storages["private"]
+
+
+def private_upload_path(instance, filename):
+    """A random name: nothing about the sender's file name is kept."""
+    extension = os.path.splitext(filename)[1].lower() or ".jpg"
+    return f"submissions/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
 
 
 class SubmissionQuerySet(models.QuerySet):
@@ -67,9 +81,11 @@ class Submission(models.Model):
     message = models.TextField(_("treść"), blank=True)
     page_url = models.CharField(_("adres strony"), max_length=500, blank=True)
     organization_name = models.CharField(_("organizacja"), max_length=300, blank=True)
+    # Private until approved: no URL, outside MEDIA_ROOT (admin shows it to editors).
     image = SafeImageField(
         _("zdjęcie"),
-        upload_to="submissions/%Y/%m/",
+        upload_to=private_upload_path,
+        storage=private_storage,
         blank=True,
         width_field="image_width",
         height_field="image_height",

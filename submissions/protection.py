@@ -11,6 +11,7 @@
   (submissions_size_limit_middleware).
 """
 
+import secrets
 import time
 
 from django import forms
@@ -26,8 +27,9 @@ MAX_FORM_AGE_SECONDS = 24 * 3600
 _SALT = "submissions.form-shown-at"
 
 
-def issue_token():
-    return signing.dumps(int(time.time()), salt=_SALT)
+def issue_token(form_name):
+    """A signed (time shown, random id, form) triple; each id works once."""
+    return signing.dumps([int(time.time()), secrets.token_hex(8), form_name], salt=_SALT)
 
 
 class BotProtectionMixin(forms.Form):
@@ -46,19 +48,26 @@ class BotProtectionMixin(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["form_token"] = issue_token()
+            self.initial["form_token"] = issue_token(self.token_name())
 
     def clean_website_url(self):
         if self.cleaned_data.get("website_url"):
             raise forms.ValidationError(self.bot_error, code="honeypot")
         return ""
 
+    @classmethod
+    def token_name(cls):
+        return cls.__name__
+
     def clean_form_token(self):
         token = self.cleaned_data.get("form_token", "")
         try:
-            shown_at = int(signing.loads(token, salt=_SALT))
+            shown_at, nonce, form_name = signing.loads(token, salt=_SALT)
+            shown_at = int(shown_at)
         except (signing.BadSignature, TypeError, ValueError):
             raise forms.ValidationError(self.bot_error, code="bad_token") from None
+        if form_name != self.token_name():
+            raise forms.ValidationError(self.bot_error, code="bad_token")
         if time.time() - shown_at > MAX_FORM_AGE_SECONDS:
             raise forms.ValidationError(
                 _("Formularz był otwarty zbyt długo. Sprawdź dane i wyślij go ponownie."), code="expired"
@@ -67,6 +76,11 @@ class BotProtectionMixin(forms.Form):
             raise forms.ValidationError(
                 _("Formularz został wysłany zbyt szybko. Sprawdź dane i wyślij go ponownie."), code="too_fast"
             )
+        # Single use: one shown form, one attempt. The cache is shared between
+        # app servers when REDIS_URL is set. A person who gets an error gets a
+        # fresh token with the re-rendered form (refresh_token).
+        if not cache.add(f"form-token:{nonce}", 1, timeout=MAX_FORM_AGE_SECONDS):
+            raise forms.ValidationError(self.bot_error, code="bad_token")
         return token
 
     @property
@@ -81,7 +95,7 @@ class BotProtectionMixin(forms.Form):
     def refresh_token(self):
         """After an error, a new token so a person's resubmission is timed afresh."""
         data = self.data.copy()
-        data["form_token"] = issue_token()
+        data["form_token"] = issue_token(self.token_name())
         self.data = data
 
 

@@ -114,6 +114,10 @@ def submission_approve(*, submission, moderator):
     submission = _locked(submission)
     if not submission.is_open:
         raise ModerationError("To zgłoszenie jest już zamknięte.")
+    if submission.kind in (Submission.Kind.ORGANIZATION, Submission.Kind.EVENT) and not (
+        submission.organization_id or submission.event_id
+    ):
+        raise ModerationError("Zgłoszony rekord został usunięty: to zgłoszenie można tylko odrzucić.")
     if submission.kind == Submission.Kind.ORGANIZATION:
         publish_organization(organization=submission.organization, moderator=moderator)
         detail = f"Opublikowano organizację „{submission.organization}”."

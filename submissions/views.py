@@ -2,6 +2,7 @@
 /zglos/wydarzenie/, /kontakt/ and the thank-you page."""
 
 from django.core import signing
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,10 +32,23 @@ def _handle(request, *, form_class, submit, template, title, initial=None):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            submission = submit(form)  # saved (and numbered) before any e-mail
-            notify_submission(submission, base_url=request.build_absolute_uri("/"))
-            token = signing.dumps(submission.reference, salt=_THANKS_SALT)
-            return redirect(f"{reverse('submissions:thanks')}?z={token}")
+            try:
+                submission = submit(form)  # saved (and numbered) before any e-mail
+            except IntegrityError:
+                # A constraint the form could not check beforehand (another
+                # submission won the race for the same KRS or slug): say so,
+                # keep what the person typed.
+                form.add_error(
+                    None,
+                    _(
+                        "Nie udało się zapisać zgłoszenia, bo w międzyczasie zmieniły się dane w bazie. "
+                        "Sprawdź formularz i wyślij go ponownie."
+                    ),
+                )
+            else:
+                notify_submission(submission, base_url=request.build_absolute_uri("/"))
+                token = signing.dumps(submission.reference, salt=_THANKS_SALT)
+                return redirect(f"{reverse('submissions:thanks')}?z={token}")
         status = 400 if form.is_bot else 200
         form.refresh_token()
     return render(

@@ -118,3 +118,8 @@ def test_search_paginates(client):
 def test_article_count_uses_polish_plural_forms(client, count, text):
     NewsFactory.create_batch(count)
     assert f'<p class="result-count">{text}' in client.get("/aktualnosci/").content.decode()
+
+
+@pytest.mark.parametrize("query", ["\x00", "a\x00b", "\x1b[31m", "\u202e"])
+def test_search_drops_control_characters(client, query):
+    assert client.get("/szukaj/", {"q": query}).status_code == 200

@@ -1,18 +1,26 @@
+import datetime
 import io
+import secrets
 import smtplib
 import time
 
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.mail.backends.base import BaseEmailBackend
+from django.utils import timezone
 from PIL import Image
 
 from submissions import protection
 
 
-def old_token(seconds_ago=60):
-    """A form token as if the form had been shown `seconds_ago`."""
-    return signing.dumps(int(time.time()) - seconds_ago, salt=protection._SALT)
+def days_ahead(days):
+    """A local date `days` from today: test data must not go stale."""
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+def old_token(form_name, seconds_ago=60):
+    """A fresh single-use token for `form_name`, as if shown `seconds_ago`."""
+    return signing.dumps([int(time.time()) - seconds_ago, secrets.token_hex(8), form_name], salt=protection._SALT)
 
 
 def jpeg_upload(name="zdjecie.jpg"):
@@ -39,7 +47,7 @@ def news_data(**extra):
         "contact_name": "Jan Kowalski",
         "contact_email": "jan@example.pl",
         "contact_phone": "600 100 200",
-        "form_token": old_token(),
+        "form_token": old_token("NewsSubmissionForm"),
         **CONSENT,
         **extra,
     }
@@ -50,7 +58,7 @@ def error_data(**extra):
         "page_url": "/aktualnosci/",
         "description": "Link do regulaminu nie działa.",
         "contact_email": "",
-        "form_token": old_token(),
+        "form_token": old_token("ErrorReportForm"),
         **CONSENT,
         **extra,
     }
@@ -62,7 +70,7 @@ def contact_data(**extra):
         "contact_email": "anna@example.pl",
         "subject": "Pytanie o dotacje",
         "message": "Kiedy ruszy nabór?",
-        "form_token": old_token(),
+        "form_token": old_token("ContactForm"),
         **CONSENT,
         **extra,
     }
@@ -79,7 +87,7 @@ def organization_data(**extra):
         "city": "Częstochowa",
         "contact_name": "Ewa Zielińska",
         "contact_email": "ewa@example.pl",
-        "form_token": old_token(),
+        "form_token": old_token("OrganizationSubmissionForm"),
         **CONSENT,
         **extra,
     }
@@ -88,7 +96,7 @@ def organization_data(**extra):
 def event_data(**extra):
     return {
         "title": "Warsztaty dla seniorów",
-        "start_day": "2026-12-05",
+        "start_day": days_ahead(10).isoformat(),
         "start_time": "17:00",
         "end_day": "",
         "end_time": "19:00",
@@ -103,7 +111,7 @@ def event_data(**extra):
         "sign_language": "unknown",
         "contact_name": "Piotr Wiśniewski",
         "contact_email": "piotr@example.pl",
-        "form_token": old_token(),
+        "form_token": old_token("EventSubmissionForm"),
         **CONSENT,
         **extra,
     }

@@ -1,5 +1,8 @@
 """Each public form: the happy path and its validation errors."""
 
+import datetime
+import zoneinfo
+
 import pytest
 from django.core import mail
 
@@ -8,6 +11,7 @@ from organizations.models import Organization
 from submissions.models import Submission
 from tests.submissions.helpers import (
     contact_data,
+    days_ahead,
     error_data,
     event_data,
     jpeg_upload,
@@ -67,15 +71,34 @@ def test_submitted_event_is_pending_and_not_public(client, site_settings):
 
 
 def test_event_times_are_read_as_warsaw_time(client, site_settings):
-    client.post("/zglos/wydarzenie/", event_data(start_day="5.12.2026", start_time="17:00", end_time="19:00"))
+    day = days_ahead(10)
+    client.post("/zglos/wydarzenie/", event_data(start_day=f"{day:%d.%m.%Y}", start_time="17:00", end_time="19:00"))
     event = Event.objects.get()
-    assert event.starts_at.isoformat() == "2026-12-05T16:00:00+00:00"
+    warsaw = zoneinfo.ZoneInfo("Europe/Warsaw")
+    assert event.starts_at == datetime.datetime.combine(day, datetime.time(17, 0), tzinfo=warsaw)
 
 
 def test_event_without_times_is_all_day(client, site_settings):
-    client.post("/zglos/wydarzenie/", event_data(start_time="", end_time="", end_day="2026-12-06"))
+    first, last = days_ahead(10), days_ahead(11)
+    client.post("/zglos/wydarzenie/", event_data(start_time="", end_time="", end_day=last.isoformat()))
     event = Event.objects.get()
-    assert (event.is_all_day, str(event.start_date), str(event.end_date)) == (True, "2026-12-05", "2026-12-06")
+    assert (event.is_all_day, event.start_date, event.end_date) == (True, first, last)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"start_day": "2020-01-01"}, "Wydarzenie nie może zaczynać się w przeszłości."),
+        (
+            {"start_day": "31.12.9999", "start_time": "23:00", "end_time": ""},
+            "Podaj datę w ciągu najbliższych trzech lat.",
+        ),
+    ],
+)
+def test_event_dates_outside_a_sane_range_get_a_polish_error(client, site_settings, changes, message):
+    response = client.post("/zglos/wydarzenie/", event_data(**changes))
+    assert (response.status_code, Submission.objects.count()) == (200, 0)
+    assert message in response.content.decode()
 
 
 def test_copy_goes_to_the_sender_when_asked(client, site_settings):
@@ -129,8 +152,8 @@ VALIDATION_CASES = [
     ("organization", {"name": ""}, "id_name", "To pole jest wymagane."),
     ("event", {"start_day": "2026-02-30"}, "id_start_day", "Wpisz poprawną datę."),
     ("event", {"end_time": "16:00"}, "id_end_time", "nie może skończyć się przed rozpoczęciem"),
-    ("event", {"end_day": "2026-12-01"}, "id_end_day", "nie może być wcześniejszy"),
-    ("event", {"organizer_name": ""}, "id_organizer_name", "Wybierz organizatora z listy albo wpisz jego nazwę."),
+    ("event", {"end_day": days_ahead(5).isoformat()}, "id_end_day", "nie może być wcześniejszy"),
+    ("event", {"organizer_name": ""}, "id_organizer_name", "To pole jest wymagane."),
 ]
 
 
@@ -174,7 +197,7 @@ def test_nip_is_normalised_from_what_people_type(client, site_settings):
 
 
 def test_expired_form_asks_to_send_again(client, site_settings):
-    response = client.post("/kontakt/", contact_data(form_token=old_token(seconds_ago=3 * 24 * 3600)))
+    response = client.post("/kontakt/", contact_data(form_token=old_token("ContactForm", seconds_ago=3 * 24 * 3600)))
     assert "Formularz był otwarty zbyt długo" in response.content.decode()
     assert Submission.objects.count() == 0
 
@@ -183,3 +206,30 @@ def test_error_summary_lists_errors_in_the_order_of_the_form(client, site_settin
     html = client.post("/zglos/organizacje/", organization_data(name="", nip="1", contact_name="")).content.decode()
     summary = html[html.index("error-summary") : html.index("</ul>", html.index("error-summary"))]
     assert summary.index("#id_name") < summary.index("#id_nip") < summary.index("#id_contact_name")
+
+
+def test_event_organizer_typed_as_in_the_registry_is_linked(client, site_settings):
+    from tests.organizations.factories import OrganizationFactory
+
+    registry = OrganizationFactory(name="Fundacja Oczami Brata")
+    client.post("/zglos/wydarzenie/", event_data(organizer_name="fundacja oczami  brata"))
+    assert Event.objects.get().organizer == registry
+
+
+def test_event_organizer_outside_the_registry_is_kept_as_a_name(client, site_settings):
+    client.post("/zglos/wydarzenie/", event_data(organizer_name="Koło Gospodyń Wiejskich"))
+    event = Event.objects.get()
+    assert (event.organizer, event.organizer_name) == (None, "Koło Gospodyń Wiejskich")
+
+
+def test_a_lost_race_for_the_same_krs_keeps_the_form_and_saves_nothing(client, site_settings, monkeypatch):
+    from tests.organizations.factories import OrganizationFactory
+
+    # Another submission with this KRS lands between validation and saving.
+    monkeypatch.setattr(Organization, "validate_constraints", lambda self, exclude=None: None)
+    monkeypatch.setattr(Organization, "validate_unique", lambda self, exclude=None: None)
+    OrganizationFactory(krs="0000123456", status=Organization.Status.PENDING)
+    response = client.post("/zglos/organizacje/", organization_data())
+    assert response.status_code == 200
+    assert "w międzyczasie zmieniły się dane w bazie" in response.content.decode()
+    assert Submission.objects.count() == 0

@@ -164,3 +164,26 @@ def test_editor_approves_in_bulk(client, site_settings, editor):
         {"action": "approve_selected", "_selected_action": [first.pk, second.pk]},
     )
     assert set(Submission.objects.values_list("status", flat=True)) == {"approved"}
+
+
+def test_approving_when_the_submitted_record_was_deleted_is_refused_clearly(client, site_settings, editor):
+    submission = submit(client, "/zglos/organizacje/", organization_data())
+    submission.organization.delete()
+    submission.refresh_from_db()
+    with pytest.raises(services.ModerationError):
+        services.submission_approve(submission=submission, moderator=editor)
+
+
+def test_bulk_approve_reports_items_it_cannot_approve_and_goes_on(client, site_settings, editor):
+    broken = submit(client, "/zglos/organizacje/", organization_data())
+    broken.organization.delete()
+    fine = submit(client, "/zglos/news/", news_data())
+    client.force_login(editor)
+    response = client.post(
+        "/admin/submissions/pendingsubmission/",
+        {"action": "approve_selected", "_selected_action": [broken.pk, fine.pk]},
+        follow=True,
+    )
+    statuses = dict(Submission.objects.values_list("pk", "status"))
+    assert statuses == {broken.pk: "new", fine.pk: "approved"}
+    assert "można tylko odrzucić" in response.content.decode()

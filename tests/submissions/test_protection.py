@@ -5,7 +5,7 @@ from django.test import override_settings
 
 from submissions.models import Submission
 from submissions.protection import issue_token
-from tests.submissions.helpers import contact_data, jpeg_upload, news_data
+from tests.submissions.helpers import contact_data, jpeg_upload, news_data, old_token
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +16,21 @@ def test_filled_honeypot_is_refused(client, site_settings):
 
 
 def test_too_fast_submission_is_refused_with_a_polish_message(client, site_settings):
-    response = client.post("/kontakt/", contact_data(form_token=issue_token()))
+    response = client.post("/kontakt/", contact_data(form_token=issue_token("ContactForm")))
     assert "Formularz został wysłany zbyt szybko" in response.content.decode()
     assert Submission.objects.count() == 0
+
+
+def test_a_token_works_only_once(client, site_settings):
+    token = old_token("ContactForm")
+    first = client.post("/kontakt/", contact_data(form_token=token))
+    second = client.post("/kontakt/", contact_data(form_token=token))
+    assert (first.status_code, second.status_code, Submission.objects.count()) == (302, 400, 1)
+
+
+def test_a_token_from_another_form_is_refused(client, site_settings):
+    response = client.post("/kontakt/", contact_data(form_token=old_token("NewsSubmissionForm")))
+    assert (response.status_code, Submission.objects.count()) == (400, 0)
 
 
 def test_forged_token_is_refused(client, site_settings):
