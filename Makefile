@@ -63,7 +63,7 @@ check: venv db
 # DJANGO_HTTPS=0 only because this serves plain HTTP on loopback.
 serve: migrate
 	@mkdir -p var
-	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	@test -s var/secret_key || (umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key)
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$(cat var/secret_key) $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=0 DJANGO_HTTPS=0 DJANGO_SERVE_MEDIA=1 DJANGO_SECRET_KEY=$$(cat var/secret_key) \
 		DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \

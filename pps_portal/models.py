@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from pps_portal.images import SafeImageField
 from pps_portal.validators import validate_link
 
 
@@ -128,7 +129,7 @@ class Banner(models.Model):
         validators=[validate_link],
         help_text=_("Pełny adres (https://…) lub ścieżka na tej stronie (/organizacje/)."),
     )
-    image = models.ImageField(
+    image = SafeImageField(
         _("obraz"), upload_to="banners/", blank=True, width_field="image_width", height_field="image_height"
     )
     # Stored so templates can print width/height without opening the file.

@@ -173,3 +173,13 @@ def test_sitemap_index_query_count_does_not_grow_with_content(client, django_ass
     NewsFactory.create_batch(10)
     with django_assert_num_queries(7):
         client.get("/sitemap.xml")
+
+
+def test_banner_image_goes_through_the_shared_image_handling(client, site_settings):
+    from pps_portal.demo_images import demo_image
+
+    banner = Banner(title="Z obrazem", url="/", image_alt="Logo akcji 1,5%")
+    banner.image.save("baner.jpg", demo_image("baner", "1,5%"), save=False)
+    banner.save()
+    html = client.get("/").content.decode()
+    assert '<source type="image/webp"' in html and 'alt="Logo akcji 1,5%"' in html
