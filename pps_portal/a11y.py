@@ -40,6 +40,12 @@ class Preferences:
             return Preferences(min(self.font_step + 1, MAX_FONT_STEP), self.contrast)
         if action == "contrast":
             return Preferences(self.font_step, not self.contrast)
+        # The two explicit states, for the no-JavaScript buttons of someone
+        # who has not chosen yet (the server cannot see prefers-contrast).
+        if action == "contrast-on":
+            return Preferences(self.font_step, True)
+        if action == "contrast-off":
+            return Preferences(self.font_step, False)
         return self
 
     @property

@@ -42,8 +42,15 @@
   }
 
   function initAccessibilityControls() {
-    var contrastButton = document.querySelector("[data-a11y='contrast']");
-    if (contrastButton) contrastButton.setAttribute("aria-pressed", contrastIsOn() ? "true" : "false");
+    // Keep one contrast button (the server renders a pair when no choice
+    // has been made; see base.html) and let it toggle.
+    var contrastButtons = document.querySelectorAll("[data-a11y='contrast']");
+    for (var i = 1; i < contrastButtons.length; i++) contrastButtons[i].remove();
+    var contrastButton = contrastButtons[0];
+    if (contrastButton) {
+      contrastButton.className = "";
+      contrastButton.setAttribute("aria-pressed", contrastIsOn() ? "true" : "false");
+    }
 
     document.addEventListener("click", function (event) {
       var button = event.target.closest("[data-a11y]");

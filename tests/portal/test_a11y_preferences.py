@@ -50,3 +50,14 @@ def test_redirect_to_another_site_is_refused(client):
 
 def test_get_is_not_allowed(client):
     assert client.get("/ustawienia-dostepnosci/").status_code == 405
+
+
+def test_without_a_choice_both_contrast_states_are_offered_for_css_to_pick(client):
+    html = client.get("/").content.decode()
+    assert 'value="contrast-on" data-a11y="contrast" class="a11y-contrast--off" aria-pressed="false"' in html
+    assert 'value="contrast-off" data-a11y="contrast" class="a11y-contrast--on" aria-pressed="true"' in html
+
+
+def test_explicit_contrast_off_overrides_the_system_setting(client):
+    response = client.post("/ustawienia-dostepnosci/", {"action": "contrast-off", "next": "/"})
+    assert response.cookies["pps_contrast"].value == "0"

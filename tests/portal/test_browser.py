@@ -92,3 +92,15 @@ def test_layout_reflows_at_320px_and_largest_font(browser, live_server, seeded):
     page.goto(live_server.url + "/deklaracja-dostepnosci/")
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
     context.close()
+
+
+def test_without_javascript_system_high_contrast_can_be_switched_off_in_one_press(browser, live_server, seeded):
+    context = browser.new_context(java_script_enabled=False, contrast="more")
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    button = page.get_by_role("button", name="Wersja dla niedowidzących")
+    expect(button).to_have_attribute("aria-pressed", "true")
+    button.click()
+    assert page.evaluate("() => document.documentElement.className") == "font-0 theme-default"
+    assert page.evaluate("() => getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+    context.close()
