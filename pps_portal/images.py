@@ -144,15 +144,22 @@ def rendition_names(name, original_width):
     return names
 
 
+def reencoded(file, name):
+    """Check an upload and re-encode it: (prepared image, stored format, new
+    name with the stored format's extension, encoded bytes)."""
+    image, image_format = open_checked(file)
+    image = _prepared(image)
+    stored_format = fallback_format(image_format)
+    base = os.path.splitext(os.path.basename(name))[0] or "obraz"
+    extension = "png" if stored_format == "PNG" else "jpg"
+    return image, stored_format, f"{base}.{extension}", _encode(image, stored_format)
+
+
 class SafeImageFieldFile(models.fields.files.ImageFieldFile):
     def save(self, name, content, save=True):
         """Re-encode the upload, store it, then write its renditions once."""
-        image, image_format = open_checked(content)
-        image = _prepared(image)
-        stored_format = fallback_format(image_format)
-        extension = "png" if stored_format == "PNG" else "jpg"
-        base, _ext = os.path.splitext(os.path.basename(name))
-        super().save(f"{base}.{extension}", ContentFile(_encode(image, stored_format)), save=False)
+        image, stored_format, new_name, data = reencoded(content, name)
+        super().save(new_name, ContentFile(data), save=False)
         self._write_renditions(image, stored_format)
         if save:
             self.instance.save()
@@ -229,8 +236,5 @@ def store_reencoded(file, directory, storage=None):
     from django.core.files.storage import default_storage
 
     storage = storage or default_storage
-    image, image_format = open_checked(file)
-    stored_format = fallback_format(image_format)
-    extension = "png" if stored_format == "PNG" else "jpg"
-    base = os.path.splitext(os.path.basename(file.name))[0] or "obraz"
-    return storage.save(f"{directory}/{base}.{extension}", ContentFile(_encode(_prepared(image), stored_format)))
+    _image, _format, name, data = reencoded(file, file.name)
+    return storage.save(f"{directory}/{name}", ContentFile(data))
