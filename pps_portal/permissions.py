@@ -4,7 +4,19 @@ Each app's data migration grants its own permissions with `grant_to_editors`,
 so the group holds exactly what editors need and nothing is granted by hand.
 """
 
+from functools import partial
+
+from django.db import migrations
+
 EDITOR_GROUP = "Redaktorzy"
+
+
+def editor_permissions_operation(permissions):
+    """The RunPython operation an app's data migration uses to grant (and,
+    reversed, revoke) `permissions` to the Editor group."""
+    return migrations.RunPython(
+        partial(grant_to_editors, permissions=permissions), partial(revoke_from_editors, permissions=permissions)
+    )
 
 
 def grant_to_editors(apps, schema_editor, permissions):

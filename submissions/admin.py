@@ -84,6 +84,7 @@ class RejectForm(forms.Form):
 
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
+    CONTENT_LEGEND = _("Treść (zwykły tekst od nadawcy)")
     form = ModerationForm
     list_display = ["reference", "kind", "summary_display", "status", "created_at", "age", "notified"]
     list_filter = ["status", "kind", ("editors_notified_at", admin.EmptyFieldListFilter)]
@@ -122,7 +123,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["reference", "kind", "status", "created_at", "age", "target_link"]}),
         (
-            _("Treść (zwykły tekst od nadawcy)"),
+            CONTENT_LEGEND,
             {"fields": ["title", "message", "page_url", "organization_name", "image_preview", "image_alt"]},
         ),
         (
@@ -157,15 +158,15 @@ class SubmissionAdmin(admin.ModelAdmin):
     }
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
         content = self.CONTENT_FIELDS.get(obj.kind, []) if obj else []
-        return [
-            (name, {**options, "fields": content})
-            if options["fields"] and options["fields"][0] == "title"
-            else (name, options)
-            for name, options in fieldsets
-            if not (options["fields"] and options["fields"][0] == "title" and not content)
-        ]
+        fieldsets = []
+        for name, options in super().get_fieldsets(request, obj):
+            if name == self.CONTENT_LEGEND:
+                if not content:
+                    continue
+                options = {**options, "fields": content}
+            fieldsets.append((name, options))
+        return fieldsets
 
     def has_add_permission(self, request):
         return False

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from pps_portal.permissions import grant_to_editors, revoke_from_editors
+from pps_portal.permissions import editor_permissions_operation
 
 # Editors moderate and keep the registry (organizations, the lists of areas
 # and districts); they cannot delete districts (organizations point at them).
@@ -18,13 +18,6 @@ PERMISSIONS = [
 ]
 
 
-def grant(apps, schema_editor):
-    grant_to_editors(apps, schema_editor, PERMISSIONS)
-
-
-def revoke(apps, schema_editor):
-    revoke_from_editors(apps, schema_editor, PERMISSIONS)
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -34,4 +27,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [editor_permissions_operation(PERMISSIONS)]

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from pps_portal.permissions import grant_to_editors, revoke_from_editors
+from pps_portal.permissions import editor_permissions_operation
 
 # Editors moderate submissions (view, decide). Nobody adds or deletes them
 # by hand: they come from the public forms and the retention command.
@@ -12,13 +12,6 @@ PERMISSIONS = [
 ]
 
 
-def grant(apps, schema_editor):
-    grant_to_editors(apps, schema_editor, PERMISSIONS)
-
-
-def revoke(apps, schema_editor):
-    revoke_from_editors(apps, schema_editor, PERMISSIONS)
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -26,4 +19,4 @@ class Migration(migrations.Migration):
         ("news", "0002_editor_group"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [editor_permissions_operation(PERMISSIONS)]
