@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "csp",
     "django_ckeditor_5",
     "axes",
+    "reversion",
+    "editorial",
     "pps_portal",
     "news",
     "organizations",

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    name = "editorial"
+    verbose_name = _("Redakcja")
+
+    def ready(self):
+        from editorial import checks  # noqa: F401  (registers the system checks)
