@@ -5,11 +5,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django_ckeditor_5.fields import CKEditor5Field
 
+from editorial import versions
+from editorial.fields import visible_until_field
+from editorial.states import State
+from editorial.workflow import EditorialModel, EditorialQuerySet, Transition, Workflow
 from pps_portal.images import SafeImageField
 from pps_portal.sanitize import html_to_text, sanitize_html
 
@@ -32,11 +36,10 @@ class Category(models.Model):
         return reverse("news:category", args=[self.slug])
 
 
-class NewsQuerySet(models.QuerySet):
-    def published(self):
-        """What the public sees: published and due. A scheduled article
-        becomes public by itself when its time comes; no job is needed."""
-        return self.filter(status=News.Status.PUBLISHED, published_at__lte=timezone.now())
+class NewsQuerySet(EditorialQuerySet):
+    """`published()` (from the editorial core): published, due and not expired.
+    A scheduled article appears and an expiring one disappears by itself at
+    its minute; no job is needed."""
 
     def for_listing(self):
         """Published, pinned first then newest, with what cards print (the
@@ -58,10 +61,33 @@ class NewsQuerySet(models.QuerySet):
         )
 
 
-class News(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("szkic")
-        PUBLISHED = "published", _("opublikowany")
+class News(EditorialModel, models.Model):
+    workflow = Workflow(
+        states=[State.DRAFT, State.PUBLISHED, State.WITHDRAWN],
+        initial=State.DRAFT,
+        schedule_field="published_at",
+        expiry_field="visible_until",
+        counted=ngettext_lazy("%(count)d artykuł", "%(count)d artykułów", "count"),
+        transitions=[
+            Transition(
+                "publish",
+                _("Opublikuj"),
+                done=_("Opublikowano"),
+                sources=[State.DRAFT, State.WITHDRAWN],
+                target=State.PUBLISHED,
+            ),
+            Transition(
+                "withdraw",
+                _("Wycofaj"),
+                done=_("Wycofano"),
+                sources=[State.PUBLISHED],
+                target=State.WITHDRAWN,
+                reason="optional",
+                reason_label=_("Powód wycofania (dla redakcji)"),
+            ),
+        ],
+    )
+    Status = State
 
     title = models.CharField(_("tytuł"), max_length=200)
     slug = models.SlugField(_("adres (slug)"), max_length=220, unique=True)
@@ -90,13 +116,17 @@ class News(models.Model):
         Category, verbose_name=_("kategoria"), on_delete=models.PROTECT, related_name="news", null=True, blank=True
     )
     is_pinned = models.BooleanField(_("przypięty"), default=False, help_text=_("Przypięte są na początku listy."))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = workflow.state_field_definition(_("status"))
     published_at = models.DateTimeField(
         _("data publikacji"),
         null=True,
         blank=True,
-        help_text=_("Artykuł opublikowany z datą w przyszłości pojawi się sam o tej godzinie."),
+        help_text=_(
+            "Artykuł opublikowany z datą w przyszłości pojawi się sam o tej godzinie. "
+            "Pusta — data ustawi się przy publikacji."
+        ),
     )
+    visible_until = visible_until_field()
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("autor"),
@@ -131,9 +161,16 @@ class News(models.Model):
             # /szukaj/: full-text match on the generated vector.
             GinIndex(fields=["search_vector"], name="news_search_idx"),
         ]
+        permissions = [("moderate_news", "Może publikować i wycofywać aktualności")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(published_at__isnull=False), name="news_published_has_date"
+                condition=~Q(status="published") | Q(published_at__isnull=False), name="news_published_has_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(visible_until__isnull=True)
+                | Q(published_at__isnull=True)
+                | Q(visible_until__gt=F("published_at")),
+                name="news_visible_until_after_publication",
             ),
             models.CheckConstraint(condition=Q(image="") | ~Q(image_alt=""), name="news_image_has_alt"),
         ]
@@ -150,16 +187,14 @@ class News(models.Model):
     def get_absolute_url(self):
         return reverse("news:detail", args=[self.slug])
 
-    @property
-    def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.published_at and self.published_at <= timezone.now()
-
     def clean(self):
         errors = {}
         if self.image and not self.image_alt.strip():
             errors["image_alt"] = _("Podaj tekst alternatywny dla zdjęcia.")
-        if self.status == self.Status.PUBLISHED and not self.published_at:
+        if self.status == State.PUBLISHED and not self.published_at:
             errors["published_at"] = _("Podaj datę publikacji (może być w przyszłości).")
+        if self.visible_until and self.published_at and self.visible_until <= self.published_at:
+            errors["visible_until"] = _("„Widoczne do” musi być później niż data publikacji.")
         if errors:
             raise ValidationError(errors)
 
@@ -167,3 +202,6 @@ class News(models.Model):
     def description(self):
         """One-paragraph summary for meta tags and feeds."""
         return Truncator(self.lead).chars(300)
+
+
+versions.register(News, exclude=["body_text"])

@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from editorial.admin import EditorialAdmin, state_column
 from pps_portal.models import Banner, SiteSettings
 
 admin.site.site_header = _("PPS Portal — redakcja")
@@ -11,7 +12,7 @@ admin.site.index_title = _("Moderacja i publikacja")
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(EditorialAdmin, admin.ModelAdmin):
     """A singleton: the list page goes straight to the one row."""
 
     fieldsets = [
@@ -67,8 +68,11 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(Banner)
-class BannerAdmin(admin.ModelAdmin):
-    list_display = ["title", "url", "position", "is_active"]
-    list_editable = ["position", "is_active"]
-    list_filter = ["is_active"]
+class BannerAdmin(EditorialAdmin, admin.ModelAdmin):
+    list_display = ["title", "url", "position", "state", "visible_until"]
+    list_editable = ["position"]
+    list_filter = ["status"]
     search_fields = ["title", "url"]
+    fields = ["title", "url", "image", "image_alt", "position", "state_display", "visible_until"]
+
+    state = state_column()

@@ -6,6 +6,7 @@ from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from editorial.states import State
 from pps_portal.models import Banner, SiteSettings
 from pps_portal.permissions import EDITOR_GROUP
 
@@ -80,7 +81,7 @@ def seed_site(*, scale=1):
     created = 0
     for position, (title, url) in enumerate(BANNERS):
         _banner, was_created = Banner.objects.get_or_create(
-            title=title, defaults={"url": url, "position": position, "is_active": True}
+            title=title, defaults={"url": url, "position": position, "status": State.PUBLISHED}
         )
         created += was_created
     return f"Site settings ready, {created} banner(s) created."

@@ -2,7 +2,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
+from editorial import versions
+from editorial.fields import visible_until_field
+from editorial.states import State
+from editorial.workflow import EditorialModel, EditorialQuerySet, Transition, Workflow
 from pps_portal.images import SafeImageField
 from pps_portal.validators import validate_link
 
@@ -113,14 +118,37 @@ class SiteSettings(models.Model):
         return self._lines(self.statement_exceptions)
 
 
-class BannerQuerySet(models.QuerySet):
+class BannerQuerySet(EditorialQuerySet):
     def active(self):
-        """Banners shown in the side column, in the editors' order."""
-        return self.filter(is_active=True).order_by("position", "pk")
+        """Banners shown in the side column (published and not expired), in the editors' order."""
+        return self.published().order_by("position", "pk")
 
 
-class Banner(models.Model):
+class Banner(EditorialModel, models.Model):
     """A link banner in the side column, managed by editors."""
+
+    workflow = Workflow(
+        states=[State.DRAFT, State.PUBLISHED, State.WITHDRAWN],
+        initial=State.DRAFT,
+        expiry_field="visible_until",
+        counted=ngettext_lazy("%(count)d baner", "%(count)d banerów", "count"),
+        transitions=[
+            Transition(
+                "publish",
+                _("Pokaż na stronie"),
+                done=_("Pokazano na stronie"),
+                sources=[State.DRAFT, State.WITHDRAWN],
+                target=State.PUBLISHED,
+            ),
+            Transition(
+                "withdraw",
+                _("Ukryj"),
+                done=_("Ukryto"),
+                sources=[State.PUBLISHED],
+                target=State.WITHDRAWN,
+            ),
+        ],
+    )
 
     title = models.CharField(_("tytuł"), max_length=200)
     url = models.CharField(
@@ -142,7 +170,8 @@ class Banner(models.Model):
         help_text=_("Wymagany, gdy dodano obraz: opisz, co przedstawia lub dokąd prowadzi."),
     )
     position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
-    is_active = models.BooleanField(_("aktywny"), default=True)
+    status = workflow.state_field_definition()
+    visible_until = visible_until_field()
 
     objects = BannerQuerySet.as_manager()
 
@@ -150,6 +179,7 @@ class Banner(models.Model):
         verbose_name = _("baner")
         verbose_name_plural = _("banery")
         ordering = ["position", "pk"]
+        permissions = [("moderate_banner", "Może pokazywać i ukrywać banery")]
         constraints = [
             models.CheckConstraint(condition=Q(image="") | ~Q(image_alt=""), name="banner_image_has_alt"),
         ]
@@ -160,3 +190,7 @@ class Banner(models.Model):
     def clean(self):
         if self.image and not self.image_alt.strip():
             raise ValidationError({"image_alt": _("Podaj tekst alternatywny dla obrazu.")})
+
+
+versions.register(SiteSettings)
+versions.register(Banner)

@@ -59,34 +59,58 @@ def site_settings(db):
     return SiteSettings.load()
 
 
-@pytest.fixture
-def editor_group(db):
-    """The Editor group as the data migrations build it.
+def _group_from_migrations(name, attribute):
+    """A permission group as the data migrations build it.
 
     Transactional (browser) tests flush the rows migrations created, so the
-    group is rebuilt here from the migrations' own permission lists.
+    group is rebuilt here from the permission lists of every migration that
+    has one (`PERMISSIONS` for editors, `REVIEWER_PERMISSIONS` for reviewers).
     """
-    import importlib
+    import sys
 
     from django.contrib.auth.models import Group, Permission
+    from django.db.migrations.loader import MigrationLoader
 
-    from pps_portal.permissions import EDITOR_GROUP
-
-    group, _created = Group.objects.get_or_create(name=EDITOR_GROUP)
-    for module in EDITOR_PERMISSION_MIGRATIONS:
-        for dotted in importlib.import_module(module).PERMISSIONS:
+    group, _created = Group.objects.get_or_create(name=name)
+    for migration in MigrationLoader(None, ignore_no_migrations=True).disk_migrations.values():
+        for dotted in getattr(sys.modules[migration.__module__], attribute, []):
             app_label, codename = dotted.split(".")
             group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
     return group
 
 
-# Data migrations that grant permissions to the Editor group (each has PERMISSIONS).
-EDITOR_PERMISSION_MIGRATIONS = [
-    "news.migrations.0002_editor_group",
-    "submissions.migrations.0002_editor_permissions",
-    "organizations.migrations.0005_editor_permissions",
-    "calendar_app.migrations.0003_editor_permissions",
-]
+@pytest.fixture
+def editor_group(db):
+    """The Editor group ("Redaktorzy"), as the data migrations build it."""
+    from pps_portal.permissions import EDITOR_GROUP
+
+    return _group_from_migrations(EDITOR_GROUP, "PERMISSIONS")
+
+
+@pytest.fixture
+def reviewer_group(db):
+    """The Reviewer group ("Moderatorzy"), as the data migrations build it."""
+    from pps_portal.permissions import REVIEWER_GROUP
+
+    return _group_from_migrations(REVIEWER_GROUP, "REVIEWER_PERMISSIONS")
+
+
+@pytest.fixture
+def editor(editor_group):
+    """A city editor: staff in the Editor group, not a superuser (password: tests.factories.PASSWORD)."""
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="redaktorka", is_staff=True)
+    user.groups.add(editor_group)
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """A test client logged in as `editor` (also at `client.user`)."""
+    client.force_login(editor)
+    client.user = editor
+    return client
 
 
 @pytest.fixture(autouse=True)

@@ -9,16 +9,10 @@ from PIL import Image
 
 from news.models import News
 from tests.browser import collect_csp_violations
+from tests.factories import PASSWORD
 from tests.news.factories import CategoryFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def editor(django_user_model, editor_group):
-    user = django_user_model.objects.create_user("edytor", password="haslo-edytora-2026", is_staff=True)
-    user.groups.add(editor_group)
-    return user
 
 
 def test_editor_writes_and_schedules_an_article_with_ckeditor(page, live_server, editor, tmp_path):
@@ -30,8 +24,8 @@ def test_editor_writes_and_schedules_an_article_with_ckeditor(page, live_server,
     csp_errors = collect_csp_violations(page)
 
     page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Nazwa użytkownika").fill("edytor")
-    page.get_by_label("Hasło").fill("haslo-edytora-2026")
+    page.get_by_label("Nazwa użytkownika").fill(editor.username)
+    page.get_by_label("Hasło").fill(PASSWORD)
     page.get_by_role("button", name="Zaloguj się").click()
     page.goto(live_server.url + "/admin/news/news/add/")
     page.locator("#id_title").fill("Zaplanowany komunikat")
@@ -41,14 +35,20 @@ def test_editor_writes_and_schedules_an_article_with_ckeditor(page, live_server,
     page.keyboard.type("Treść pisana w CKEditorze.")
     page.locator("#id_image").set_input_files(str(photo))
     page.locator("#id_image_alt").fill("Zielony prostokąt")
-    page.locator("#id_status").select_option("published")
     when = timezone.localtime() + datetime.timedelta(hours=2)
     page.locator("#id_published_at_0").fill(when.strftime("%d.%m.%Y"))
     page.locator("#id_published_at_1").fill(when.strftime("%H:%M:%S"))
     page.locator("#id_category").select_option(label="Komunikaty")
-    page.locator("input[name=_save]").click()
-    page.wait_for_url("**/admin/news/news/")
+    page.locator("input[name=_continue]").click()
+    page.get_by_role("link", name="Opublikuj").click()
+    page.get_by_role("button", name="Opublikuj").click()
+    page.wait_for_url("**/change/")
 
     news = News.objects.get(title="Zaplanowany komunikat")
-    assert ("CKEditorze" in news.body, bool(news.image), news.is_public) == (True, True, False)
+    assert ("CKEditorze" in news.body, bool(news.image), news.status, news.is_public) == (
+        True,
+        True,
+        "published",
+        False,
+    )
     assert csp_errors == []

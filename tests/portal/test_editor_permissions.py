@@ -4,6 +4,7 @@ work in every part of admin, and nothing else."""
 import pytest
 from django.contrib.auth.models import Group
 
+from pps_portal.models import SiteSettings
 from pps_portal.permissions import EDITOR_GROUP
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +42,48 @@ def test_editor_reaches_every_editorial_admin_page(editor_client, site_settings,
 @pytest.mark.parametrize("url", ["/admin/auth/user/", "/admin/auth/group/", "/admin/axes/accessattempt/"])
 def test_editor_cannot_manage_accounts_or_lockouts(editor_client, url):
     assert editor_client.get(url).status_code == 403
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer_group):
+    from tests.factories import UserFactory
+
+    reviewer = UserFactory(username="moderatorka", is_staff=True)
+    reviewer.groups.add(reviewer_group)
+    client.force_login(reviewer)
+    client.user = reviewer
+    return client
+
+
+REVIEWED_LISTS = ["/admin/news/news/"]
+
+
+@pytest.mark.parametrize("url", REVIEWED_LISTS)
+def test_reviewer_reads_every_kind_of_content(reviewer_client, url):
+    assert reviewer_client.get(url).status_code == 200
+
+
+def test_reviewer_publishes_an_article_but_cannot_edit_it(reviewer_client):
+    from django.urls import reverse
+
+    from tests.news.factories import NewsFactory
+
+    draft = NewsFactory(status="draft", published_at=None, title="Do decyzji")
+    reviewer_client.post(reverse("admin:news_news_transition", args=[draft.pk, "publish"]))
+    edit = reviewer_client.post(reverse("admin:news_news_change", args=[draft.pk]), {"title": "Zmieniony"})
+    draft.refresh_from_db()
+    assert (draft.status, draft.title, edit.status_code) == ("published", "Do decyzji", 403)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/admin/pps_portal/sitesettings/1/change/", "/admin/pps_portal/banner/add/", "/admin/news/news/add/"],
+)
+def test_reviewer_cannot_change_site_settings_banners_or_write_content(reviewer_client, site_settings, url):
+    assert reviewer_client.post(url, {"site_name": "Przejęty serwis", "title": "X"}).status_code == 403
+    assert SiteSettings.load().site_name != "Przejęty serwis"
+
+
+@pytest.mark.parametrize("url", ["/admin/auth/user/", "/admin/auth/group/", "/admin/axes/accessattempt/"])
+def test_reviewer_cannot_manage_accounts_or_lockouts(reviewer_client, url):
+    assert reviewer_client.get(url).status_code == 403

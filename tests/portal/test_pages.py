@@ -29,7 +29,7 @@ def test_footer_follows_site_settings_not_templates(client, site_settings):
 
 
 def test_inactive_banner_is_not_shown(client, site_settings):
-    Banner.objects.filter(title="Baza NGO").update(is_active=False)
+    Banner.objects.filter(title="Baza NGO").update(status="withdrawn")
     html = client.get("/").content.decode()
     assert ">Baza NGO</span>" not in html
 
@@ -178,7 +178,7 @@ def test_sitemap_index_query_count_does_not_grow_with_content(client, django_ass
 def test_banner_image_goes_through_the_shared_image_handling(client, site_settings):
     from pps_portal.demo_images import demo_image
 
-    banner = Banner(title="Z obrazem", url="/", image_alt="Logo akcji 1,5%")
+    banner = Banner(title="Z obrazem", url="/", image_alt="Logo akcji 1,5%", status="published")
     banner.image.save("baner.jpg", demo_image("baner", "1,5%"), save=False)
     banner.save()
     html = client.get("/").content.decode()

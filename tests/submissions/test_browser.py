@@ -115,10 +115,9 @@ def test_resident_submits_organization_by_keyboard_after_fixing_nip_and_editor_a
     expect(page.get_by_role("link", name="Stowarzyszenie Klawiaturowe")).to_be_visible()
 
 
-def test_xss_payloads_appear_as_text_after_approval_and_no_dialog_fires(page, live_server, seeded, django_user_model):
+def test_xss_payloads_appear_as_text_after_approval_and_no_dialog_fires(page, live_server, seeded, editor):
     from tests.submissions.helpers import event_data, news_data, organization_data
 
-    editor = django_user_model.objects.create_user("moderator", is_staff=True)
     payload = " ".join(XSS)
     from django.test import Client
 
@@ -128,10 +127,10 @@ def test_xss_payloads_appear_as_text_after_approval_and_no_dialog_fires(page, li
     client.post("/zglos/news/", news_data(title="News XSS", text=payload))
     for submission in Submission.objects.all():
         services.submission_approve(submission=submission, moderator=editor)
+    from editorial.services import transition
     from news.models import News
-    from news.services import news_publish_now
 
-    news_publish_now(news=News.objects.get(title="News XSS"), editor=editor)
+    transition(News.objects.get(title="News XSS"), "publish", actor=editor)
 
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
