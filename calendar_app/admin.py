@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from calendar_app import services
 from calendar_app.models import Event, EventCategory, EventException
+from editorial.admin import EditorialAdmin, state_column
 
 
 @admin.register(EventCategory)
@@ -76,7 +77,7 @@ class EventAdminForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = [
-            "title", "slug", "summary", "description", "category", "status",
+            "title", "slug", "summary", "description", "category",
             "is_all_day", "starts_at", "ends_at", "start_date", "end_date",
             "repeat", "repeat_interval", "repeat_weekdays", "repeat_monthly_by", "repeat_until",
             "venue_name", "address", "postal_code", "city", "district", "attendance_mode",
@@ -88,9 +89,9 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(EditorialAdmin, admin.ModelAdmin):
     form = EventAdminForm
-    list_display = ["title", "when", "series", "status", "category", "organizer_column", "updated_at"]
+    list_display = ["title", "when", "series", "state", "category", "organizer_column", "updated_at"]
     list_filter = [WhenFilter, "status", "category", SeriesFilter, "district"]
     list_select_related = ["category", "organizer"]
     search_fields = ["title", "venue_name", "organizer_name", "organizer__name", "slug"]
@@ -99,9 +100,9 @@ class EventAdmin(admin.ModelAdmin):
     ordering = ["-starts_at"]
     readonly_fields = ["created_at", "updated_at", "published_at"]
     inlines = [EventExceptionInline]
-    actions = ["publish", "cancel", "copy"]
+    actions = ["copy"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "description", "category", "status"]}),
+        (None, {"fields": ["title", "slug", "summary", "description", "category", "state_display"]}),
         (
             _("Termin"),
             {
@@ -146,6 +147,8 @@ class EventAdmin(admin.ModelAdmin):
         ),
     ]
 
+    state = state_column()
+
     @admin.display(description=_("termin"), ordering="starts_at")
     def when(self, event):
         if event.is_all_day:
@@ -172,38 +175,6 @@ class EventAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         # Exceptions may have moved occurrences outside the series' span.
         form.instance.refresh_span()
-
-    @admin.action(description=_("Opublikuj zaznaczone wydarzenia"), permissions=["change"])
-    def publish(self, request, queryset):
-        for event in queryset:
-            services.event_publish(event=event, moderator=request.user)
-        count = len(queryset)
-        self.message_user(request, ngettext("Opublikowano %d wydarzenie.", "Opublikowano %d wydarzeń.", count) % count)
-
-    @admin.action(
-        description=_("Odwołaj zaznaczone opublikowane wydarzenia (pozostaną widoczne jako odwołane)"),
-        permissions=["change"],
-    )
-    def cancel(self, request, queryset):
-        events = list(queryset)
-        cancellable = [event for event in events if services.can_cancel(event)]
-        for event in cancellable:
-            services.event_cancel(event=event, moderator=request.user)
-        count, skipped = len(cancellable), len(events) - len(cancellable)
-        if count:
-            self.message_user(
-                request, ngettext("Odwołano %d wydarzenie.", "Odwołano %d wydarzeń.", count) % count, messages.SUCCESS
-            )
-        if skipped:
-            self.message_user(
-                request,
-                _(
-                    "Pominięto wydarzenia, które nie są opublikowane (liczba: %(count)d): odwołać można tylko "
-                    "opublikowane wydarzenie (szkic, zgłoszenie i odrzucone nie są publiczne)."
-                )
-                % {"count": skipped},
-                messages.WARNING,
-            )
 
     @admin.action(description=_("Kopiuj zaznaczone wydarzenia (jako szkice)"), permissions=["add"])
     def copy(self, request, queryset):

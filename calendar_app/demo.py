@@ -7,8 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from calendar_app import recurrence
-from calendar_app.models import Event, EventCategory, EventException, slug_for
+from calendar_app.models import Event, EventCategory, EventException
 from organizations.models import District, Organization
+from pps_portal.text import slugify_pl
 
 CATEGORIES = [
     ("Spotkania i konsultacje", "spotkania-i-konsultacje"),
@@ -244,7 +245,7 @@ def seed_events(*, scale=1):
     created = 0
     for entry in named:
         entry = dict(entry)
-        slug = slug_for(entry["title"], "wydarzenie")
+        slug = slugify_pl(entry["title"]) or "wydarzenie"
         if slug in existing:
             continue
         venue, address, district = entry.pop("place")

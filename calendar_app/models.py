@@ -14,21 +14,20 @@ from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django_ckeditor_5.fields import CKEditor5Field
 
 from calendar_app import recurrence
 from calendar_app.formatting import describe_rule
+from editorial import versions
+from editorial.states import State
+from editorial.workflow import EditorialModel, EditorialQuerySet, Transition, Workflow
 from pps_portal.images import SafeImageField
 from pps_portal.sanitize import sanitize_html
+from pps_portal.text import unique_slug
 
 _AMOUNT = re.compile(r"\d+(?:[.,]\d{1,2})?")
-
-
-def slug_for(text, fallback):
-    """A URL slug for Polish text: "ł" is not decomposed by NFKD, so map it first."""
-    return slugify(text.replace("ł", "l").replace("Ł", "L"))[:200].strip("-") or fallback
 
 
 class EventCategory(models.Model):
@@ -50,12 +49,15 @@ class EventCategory(models.Model):
         return f"{reverse('calendar:agenda')}?kategoria={self.slug}"
 
 
-class EventQuerySet(models.QuerySet):
-    """Reads of the calendar. "Public" is defined here and only here."""
+class EventQuerySet(EditorialQuerySet):
+    """Reads of the calendar. "Public" is `published()` from the editorial core."""
 
     def public(self):
-        """Events anyone may see: published, and cancelled ones (shown as "Odwołane")."""
-        return self.filter(status__in=Event.PUBLIC_STATUSES)
+        """Events anyone may see: published, and cancelled ones (shown as "Odwołane").
+
+        The calendar's name for `published()`, whose rule is `Event.workflow`'s.
+        """
+        return self.published()
 
     def overlapping(self, start, end=None):
         """Events with an occurrence (possibly) overlapping [start, end); end=None: open.
@@ -107,7 +109,7 @@ class EventQuerySet(models.QuerySet):
         ).with_exceptions()  # fmt: skip
 
 
-class Event(models.Model):
+class Event(EditorialModel, models.Model):
     """An event in the city calendar: one date, several days, or a weekly/monthly series.
 
     Times are stored in UTC and shown in Europe/Warsaw. All-day events keep
@@ -118,12 +120,57 @@ class Event(models.Model):
     cancel or move single occurrences.
     """
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("szkic")
-        PENDING = "pending", _("oczekuje na moderację")
-        PUBLISHED = "published", _("opublikowane")
-        REJECTED = "rejected", _("odrzucone")
-        CANCELLED = "cancelled", _("odwołane")
+    workflow = Workflow(
+        states=[State.DRAFT, State.PENDING, State.PUBLISHED, State.CANCELLED, State.WITHDRAWN, State.REJECTED],
+        initial=State.DRAFT,
+        # A cancelled event stays public, marked "Odwołane" (and STATUS:CANCELLED in feeds).
+        public_states=[State.PUBLISHED, State.CANCELLED],
+        reason_field="rejection_reason",
+        counted=ngettext_lazy("%(count)d wydarzenie", "%(count)d wydarzeń", "count"),
+        transitions=[
+            Transition(
+                "publish",
+                _("Opublikuj"),
+                done=_("Opublikowano"),
+                # Also a cancelled event whose cancellation no longer holds.
+                sources=[State.DRAFT, State.PENDING, State.CANCELLED, State.WITHDRAWN, State.REJECTED],
+                target=State.PUBLISHED,
+                effect="calendar_app.services.stamp_published",
+            ),
+            Transition(
+                "reject",
+                _("Odrzuć"),
+                done=_("Odrzucono"),
+                sources=[State.PENDING],
+                target=State.REJECTED,
+                reason="required",
+                reason_label=_("Powód odrzucenia"),
+                reason_help=_("Zostaje w rekordzie; zgłaszający dowie się o nim z wiadomości o zgłoszeniu."),
+            ),
+            Transition(
+                "cancel",
+                _("Odwołaj"),
+                done=_("Odwołano"),
+                # Only a published event: cancelled is public, so cancelling a
+                # draft or a submission would publish it.
+                sources=[State.PUBLISHED],
+                target=State.CANCELLED,
+                reason="optional",
+                reason_field="cancellation_note",
+                reason_label=_("Informacja o odwołaniu (widoczna publicznie)"),
+            ),
+            Transition(
+                "withdraw",
+                _("Wycofaj"),
+                done=_("Wycofano"),
+                sources=[State.PUBLISHED, State.CANCELLED],
+                target=State.WITHDRAWN,
+                reason="optional",
+                reason_label=_("Powód wycofania (dla redakcji)"),
+            ),
+        ],
+    )
+    Status = State
 
     class Repeat(models.TextChoices):
         NONE = "", _("nie powtarza się")
@@ -148,7 +195,7 @@ class Event(models.Model):
         ONLINE = "online", _("online")
         MIXED = "mixed", _("na miejscu i online")
 
-    PUBLIC_STATUSES = (Status.PUBLISHED, Status.CANCELLED)
+    PUBLIC_STATUSES = tuple(workflow.public_states)
 
     title = models.CharField(_("tytuł"), max_length=200)
     slug = models.SlugField(
@@ -265,11 +312,8 @@ class Event(models.Model):
         help_text=_("Wymagany, gdy dodano zdjęcie: opisz, co przedstawia."),
     )
 
-    status = models.CharField(
+    status = workflow.state_field_definition(
         _("status"),
-        max_length=10,
-        choices=Status.choices,
-        default=Status.DRAFT,
         help_text=_("Publicznie widoczne są wydarzenia opublikowane i odwołane (z oznaczeniem „Odwołane”)."),
     )
     cancellation_note = models.CharField(
@@ -297,6 +341,7 @@ class Event(models.Model):
         verbose_name = _("wydarzenie")
         verbose_name_plural = _("wydarzenia")
         ordering = ["starts_at", "pk"]
+        permissions = [("moderate_event", "Może publikować, odrzucać, odwoływać i wycofywać wydarzenia")]
         indexes = [
             # Month, day, mini calendar, agenda, feed: public events overlapping a window.
             GistIndex(
@@ -350,10 +395,6 @@ class Event(models.Model):
         return reverse("calendar:event_ics", kwargs={"slug": self.slug})
 
     # -- derived values ---------------------------------------------------
-
-    @property
-    def is_public(self):
-        return self.status in self.PUBLIC_STATUSES
 
     @property
     def is_cancelled(self):
@@ -471,8 +512,6 @@ class Event(models.Model):
             self.repeat_weekdays = []
         if self.image and not self.image_alt.strip():
             errors["image_alt"] = _("Podaj tekst alternatywny dla zdjęcia.")
-        if self.status == self.Status.REJECTED and not self.rejection_reason.strip():
-            errors["rejection_reason"] = _("Podaj powód odrzucenia.")
         if errors:
             raise ValidationError(errors)
 
@@ -489,7 +528,7 @@ class Event(models.Model):
         self.description = sanitize_html(self.description)
         self.occurrence_span = self.compute_span()
         if not self.slug:
-            self.slug = self.unique_slug(self.title, exclude_pk=self.pk)
+            self.slug = unique_slug(Event, self.title, fallback="wydarzenie", max_length=220, exclude_pk=self.pk)
 
     def compute_span(self, exceptions=None):
         start, end = self.first_bounds()
@@ -515,17 +554,6 @@ class Event(models.Model):
         """Recompute the span after exceptions changed (one UPDATE)."""
         self.occurrence_span = self.compute_span()
         Event.objects.filter(pk=self.pk).update(occurrence_span=self.occurrence_span)
-
-    @classmethod
-    def unique_slug(cls, title, *, exclude_pk=None):
-        """A free slug for `title`: "piknik", then "piknik-2", …"""
-        base = slug_for(title, "wydarzenie")
-        taken = set(cls.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        return slug
 
 
 class EventException(models.Model):
@@ -660,3 +688,8 @@ class EventException(models.Model):
                 errors["occurrence_date"] = _("W tym dniu seria nie ma terminu.")
         if errors:
             raise ValidationError(errors)
+
+
+# The occurrence span is derived by save(); the submitter's contact data is
+# personal data and is erased after the retention period, so no version keeps it.
+versions.register(Event, exclude=["occurrence_span", "submitter_name", "submitter_email"])

@@ -27,7 +27,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils import formats, timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -35,6 +36,7 @@ from editorial import services, versions
 from editorial.models import HistoryEntry
 
 HISTORY_PAGE_SIZE = 100
+RECENT_HISTORY = 10
 
 
 class ReasonForm(forms.Form):
@@ -78,8 +80,9 @@ class EditorialAdmin:
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if self.workflow is not None:
-            # The state column is not editable: only transitions change it.
-            fields += [name for name in ("state_display", self.workflow.state_field) if name not in fields]
+            # The state and the rejection reason are written by transitions only.
+            own = ("state_display", self.workflow.state_field, self.workflow.reason_field)
+            fields += [name for name in own if name and name not in fields]
         return fields
 
     @admin.display(description=gettext_lazy("stan"))
@@ -181,6 +184,9 @@ class EditorialAdmin:
                 self.message_user(request, refused.message, messages.ERROR)
             else:
                 self.message_user(request, f"{step.done or step.label}: „{obj}”.", messages.SUCCESS)
+            if not self.get_queryset(request).filter(pk=obj.pk).exists():
+                # It left this list (a queue of open items): back to the list.
+                return HttpResponseRedirect(reverse(self._url_name("changelist")))
             return HttpResponseRedirect(self._change_url(obj))
         return TemplateResponse(
             request,
@@ -199,6 +205,31 @@ class EditorialAdmin:
         )
 
     # -- history and versions --------------------------------------------
+
+    @admin.display(description=gettext_lazy("ostatnie wpisy historii"))
+    def recent_history(self, obj):
+        """The newest history entries on the change page itself, with a link to the full history."""
+        if obj is None or obj.pk is None:
+            return "—"
+        entries = HistoryEntry.objects.for_object(obj).select_related("actor")[:RECENT_HISTORY]
+        return format_html(
+            '<ul>{}</ul><p><a href="{}">{}</a></p>',
+            format_html_join(
+                "",
+                "<li>{} — {} — {}{}</li>",
+                (
+                    (
+                        formats.date_format(timezone.localtime(e.at), "DATETIME_FORMAT"),
+                        e.actor or _("serwis"),
+                        e.summary,
+                        f": {e.reason or e.detail}" if (e.reason or e.detail) else "",
+                    )
+                    for e in entries
+                ),
+            ),
+            reverse(self._url_name("history"), args=[obj.pk]),
+            _("Cała historia, wersje i porównania"),
+        )
 
     def log_addition(self, request, obj, message):
         entry = super().log_addition(request, obj, message)

@@ -1,14 +1,10 @@
-from django import forms
 from django.contrib import admin, messages
-from django.db import IntegrityError
 from django.db.models import Count, Q
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from organizations import services
+from editorial.admin import EditorialAdmin, state_column
 from organizations.identifiers import identifier_kind
 from organizations.models import Area, District, Organization
 
@@ -42,15 +38,6 @@ class DistrictAdmin(admin.ModelAdmin):
         return obj.n
 
 
-class RejectForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Powód odrzucenia"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
-        help_text=_("Zostaje w rekordzie; organizacja znika ze wszystkich stron publicznych."),
-    )
-
-
 def duplicates_of(organization):
     """Other records sharing this one's KRS, NIP or REGON (any status)."""
     match = Q()
@@ -64,8 +51,8 @@ def duplicates_of(organization):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "legal_form", "status", "is_public_benefit", "krs", "district", "updated_at"]
+class OrganizationAdmin(EditorialAdmin, admin.ModelAdmin):
+    list_display = ["name", "legal_form", "state", "is_public_benefit", "krs", "district", "updated_at"]
     list_filter = ["status", "legal_form", "is_public_benefit", "district", "areas"]
     list_select_related = ["district"]
     search_fields = ["name", "krs", "nip", "regon"]
@@ -75,15 +62,16 @@ class OrganizationAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at", "duplicate_records"]
     date_hierarchy = "created_at"
     ordering = ["-created_at"]
-    actions = ["publish", "reject"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "legal_form", "status", "rejection_reason", "verified_at"]}),
+        (None, {"fields": ["name", "slug", "legal_form", "state_display", "rejection_reason", "verified_at"]}),
         (_("Rejestry"), {"fields": ["krs", "nip", "regon", "is_public_benefit", "duplicate_records"]}),
         (_("Działalność"), {"fields": ["areas", "district", "description"]}),
         (_("Adres i kontakt"), {"fields": ["street_address", "postal_code", "city", "phone", "email", "website"]}),
         (_("Logo"), {"fields": ["logo", "logo_alt"]}),
         (_("Historia"), {"fields": ["created_at", "updated_at"]}),
     ]
+
+    state = state_column()
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("search_vector", "search_terms", "name_search")
@@ -144,49 +132,3 @@ class OrganizationAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         self._warn_duplicates(request, obj)
-
-    @admin.action(description=_("Opublikuj zaznaczone organizacje"), permissions=["change"])
-    def publish(self, request, queryset):
-        try:
-            count = services.publish_organizations(organizations=queryset, moderator=request.user)
-        except IntegrityError:
-            self.message_user(
-                request,
-                _("Nie opublikowano: inna aktywna organizacja ma ten sam numer KRS. Sprawdź duplikaty."),
-                messages.ERROR,
-            )
-            return None
-        self.message_user(
-            request,
-            ngettext("Opublikowano %(count)d organizację.", "Opublikowano %(count)d organizacji.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
-        return None
-
-    @admin.action(description=_("Odrzuć zaznaczone organizacje…"), permissions=["change"])
-    def reject(self, request, queryset):
-        form = RejectForm(request.POST if "reason" in request.POST else None)
-        if form.is_valid():
-            count = services.reject_organizations(
-                organizations=queryset, reason=form.cleaned_data["reason"], moderator=request.user
-            )
-            self.message_user(
-                request,
-                ngettext("Odrzucono %(count)d organizację.", "Odrzucono %(count)d organizacji.", count)
-                % {"count": count},
-                messages.SUCCESS,
-            )
-            return None
-        return TemplateResponse(
-            request,
-            "organizations/admin/reject.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Odrzuć organizacje"),
-                "opts": self.model._meta,
-                "form": form,
-                "organizations": queryset,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
-        )

@@ -15,10 +15,10 @@ from importlib import import_module
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from organizations.identifiers import NIP_WEIGHTS, REGON9_WEIGHTS
 from organizations.models import Area, District, Organization
+from pps_portal.text import slugify_pl
 
 LF = Organization.LegalForm
 PUBLISHED = Organization.Status.PUBLISHED
@@ -290,7 +290,7 @@ def _generated(scale, districts, area_ids, area_names):
             name, area_slugs = _name(legal_form, n, districts)
             if copy:
                 name = f"{name} ({copy + 1})"
-            slug = slugify(name.replace("ł", "l").replace("Ł", "L"))[:110]
+            slug = slugify_pl(name, max_length=110)
             in_krs = legal_form in IN_KRS
             krs = ""
             if in_krs:
@@ -352,13 +352,13 @@ def seed_organizations(*, scale=1):
     pending = []
     for index, entry in enumerate(NAMED):
         entry = dict(entry)
-        slug = slugify(entry["name"].replace("ł", "l").replace("Ł", "L"))
+        slug = slugify_pl(entry["name"])
         krs = f"00098{index + 1:05d}"
         if slug in existing_slugs or krs in existing_krs:
             continue
         rng = random.Random(f"{SEED}-{slug}")
         areas = [area_ids[s] for s in entry.pop("areas") if s in area_ids]
-        district = district_ids.get(slugify(entry.pop("district").replace("ł", "l")))
+        district = district_ids.get(slugify_pl(entry.pop("district")))
         organization = Organization(
             slug=slug,
             krs=krs,

@@ -7,12 +7,16 @@ from django.db import models
 from django.db.models import Func, Q, TextField
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
+from editorial import versions
+from editorial.states import State
+from editorial.workflow import EditorialModel, Transition, Workflow
 from organizations.identifiers import KRSField, NIPField, REGONField
 from organizations.querysets import OrganizationQuerySet
 from pps_portal.images import SafeImageField
+from pps_portal.text import unique_slug
 
 # Polish alphabetical order (Ł after L, Ż last) wherever names are sorted:
 # an ICU collation on the column, so ORDER BY name is right in admin, views
@@ -68,11 +72,50 @@ class District(models.Model):
         return f"{reverse('organizations:list')}?dzielnica={self.slug}"
 
 
-class Organization(models.Model):
+class Organization(EditorialModel, models.Model):
     """An organization in the city's registry (Baza NGO).
 
-    Public only when published: see `OrganizationQuerySet.published()`.
+    Public only when published: see `Organization.workflow` and
+    `OrganizationQuerySet.published()`.
     """
+
+    workflow = Workflow(
+        states=[State.PENDING, State.PUBLISHED, State.REJECTED, State.WITHDRAWN],
+        initial=State.PENDING,
+        reason_field="rejection_reason",
+        counted=ngettext_lazy("%(count)d organizację", "%(count)d organizacji", "count"),
+        transitions=[
+            Transition(
+                "publish",
+                _("Opublikuj"),
+                done=_("Opublikowano"),
+                sources=[State.PENDING, State.REJECTED, State.WITHDRAWN],
+                target=State.PUBLISHED,
+                # Publishing means the editors checked the data.
+                effect="organizations.services.mark_verified",
+            ),
+            Transition(
+                "reject",
+                _("Odrzuć"),
+                done=_("Odrzucono"),
+                sources=[State.PENDING, State.PUBLISHED, State.WITHDRAWN],
+                target=State.REJECTED,
+                reason="required",
+                reason_label=_("Powód odrzucenia"),
+                reason_help=_("Zostaje w rekordzie; organizacja znika ze wszystkich stron publicznych."),
+            ),
+            Transition(
+                "withdraw",
+                _("Wycofaj z bazy"),
+                done=_("Wycofano"),
+                sources=[State.PUBLISHED],
+                target=State.WITHDRAWN,
+                reason="optional",
+                reason_label=_("Powód wycofania (dla redakcji)"),
+            ),
+        ],
+    )
+    Status = State
 
     class LegalForm(models.TextChoices):
         FOUNDATION = "fundacja", _("fundacja")
@@ -85,11 +128,6 @@ class Organization(models.Model):
         SOCIAL_COOPERATIVE = "spoldzielnia-socjalna", _("spółdzielnia socjalna")
         CHURCH_ENTITY = "koscielna-osoba-prawna", _("kościelna osoba prawna")
         OTHER = "inna", _("inna")
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("oczekuje na weryfikację")
-        PUBLISHED = "published", _("opublikowana")
-        REJECTED = "rejected", _("odrzucona")
 
     name = models.CharField(_("nazwa"), max_length=300, db_collation=POLISH)
     slug = models.SlugField(
@@ -143,11 +181,8 @@ class Organization(models.Model):
         help_text=_("Wymagany, gdy dodano logo, np. „Logo Fundacji Oczami Brata”."),
     )
 
-    status = models.CharField(
+    status = workflow.state_field_definition(
         _("status"),
-        max_length=10,
-        choices=Status.choices,
-        default=Status.PENDING,
         db_index=True,
         help_text=_("Tylko opublikowane organizacje są widoczne w serwisie i w eksporcie danych."),
     )
@@ -191,6 +226,7 @@ class Organization(models.Model):
         verbose_name = _("organizacja")
         verbose_name_plural = _("organizacje")
         ordering = ["name", "pk"]
+        permissions = [("moderate_organization", "Może publikować, odrzucać i wycofywać organizacje")]
         indexes = [
             # Ranking and phrase matching: search_vector @@ websearch_to_tsquery('pps_search', q).
             GinIndex(fields=["search_vector"], name="organization_search_vector"),
@@ -231,7 +267,7 @@ class Organization(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = self.unique_slug(self.name)
+            self.slug = unique_slug(Organization, self.name, fallback="organizacja", max_length=114)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -243,21 +279,8 @@ class Organization(models.Model):
             errors["logo_alt"] = _("Podaj tekst alternatywny dla logo.")
         if self.is_public_benefit and not self.krs:
             errors["krs"] = _("Organizacja pożytku publicznego musi mieć numer KRS.")
-        if self.status == self.Status.REJECTED and not self.rejection_reason.strip():
-            errors["rejection_reason"] = _("Podaj powód odrzucenia.")
         if errors:
             raise ValidationError(errors)
-
-    @classmethod
-    def unique_slug(cls, name, *, exclude_pk=None):
-        """A free slug for `name`: "fundacja-x", then "fundacja-x-2", …"""
-        base = slugify(name.replace("ł", "l").replace("Ł", "L"))[:110].strip("-") or "organizacja"
-        taken = set(cls.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        return slug
 
     @property
     def full_address(self):
@@ -288,3 +311,6 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+versions.register(Organization)

@@ -2,10 +2,10 @@ import re
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity, TrigramWordSimilarity
-from django.db import models
 from django.db.models import Case, F, Func, Q, TextField, Value, When
 from django.db.models.functions import Lower
 
+from editorial.workflow import EditorialQuerySet
 from organizations.identifiers import identifier_kind
 
 # Letters and digits only: what a search word may contain. Underscore and
@@ -30,12 +30,9 @@ def search_words(query):
     return (long_words or words)[:MAX_QUERY_WORDS]
 
 
-class OrganizationQuerySet(models.QuerySet):
-    """Reads of the registry. "Public" is defined here and only here."""
-
-    def published(self):
-        """Organizations anyone may see: approved by the editors."""
-        return self.filter(status="published")
+class OrganizationQuerySet(EditorialQuerySet):
+    """Reads of the registry. "Public" is `published()`, from the editorial
+    core: organizations the editors published."""
 
     def public_benefit(self):
         """OPP organizations, which can receive 1,5% of income tax."""

@@ -5,98 +5,46 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
+from editorial.admin import EditorialAdmin, state_column
+from editorial.services import TransitionRefused
 from submissions import services
-from submissions.models import PendingSubmission, Submission, SubmissionLog
-
-APPROVABLE = {Submission.Kind.ORGANIZATION, Submission.Kind.EVENT, Submission.Kind.NEWS}
-HANDLED = {Submission.Kind.ERROR, Submission.Kind.CONTACT}
+from submissions.models import PendingSubmission, Submission
 
 
-class ModerationForm(forms.ModelForm):
-    """The change page's decision: one choice and, where needed, a text.
+class NoteForm(forms.ModelForm):
+    """The change page's only input: an internal note. Everything the sender
+    wrote is read-only; decisions are the workflow's buttons and actions."""
 
-    Everything the sender wrote is read-only; editors act through services.
-    """
-
-    decision = forms.ChoiceField(
-        label=_("Decyzja"),
-        required=False,
-        widget=forms.RadioSelect,
-        choices=[
-            ("", _("bez zmian")),
-            ("approve", _("zatwierdź (opublikuj organizację/wydarzenie, utwórz szkic artykułu)")),
-            ("reject", _("odrzuć (podaj powód)")),
-            ("start", _("przyjmij do realizacji")),
-            ("finish", _("oznacz jako załatwione")),
-            ("note", _("dodaj notatkę")),
-        ],
-    )
-    decision_text = forms.CharField(
-        label=_("Powód / notatka"),
+    note = forms.CharField(
+        label=_("Dodaj notatkę"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Powód odrzucenia jest zapisywany; notatki widzi tylko redakcja."),
+        help_text=_("Widzi ją tylko redakcja; nie trafia do nadawcy."),
     )
 
     class Meta:
         model = Submission
         fields = []
 
-    def clean(self):
-        cleaned = super().clean()
-        decision, text = cleaned.get("decision"), (cleaned.get("decision_text") or "").strip()
-        submission = self.instance
-        if decision in {"approve", "reject", "start", "finish"} and not submission.is_open:
-            raise forms.ValidationError(_("To zgłoszenie jest już zamknięte."))
-        if decision == "approve" and submission.kind not in APPROVABLE:
-            raise forms.ValidationError(_("Zgłoszenia błędów i wiadomości oznacz jako załatwione."))
-        if decision == "finish" and submission.kind not in HANDLED:
-            raise forms.ValidationError(_("Zgłoszenia organizacji, wydarzeń i newsów zatwierdź albo odrzuć."))
-        if decision == "start" and submission.status != Submission.Status.NEW:
-            raise forms.ValidationError(_("Do realizacji można przyjąć tylko nowe zgłoszenie."))
-        if decision in {"reject", "note"} and not text:
-            self.add_error("decision_text", _("Wpisz powód odrzucenia albo treść notatki."))
-        return cleaned
-
-
-class SubmissionLogInline(admin.TabularInline):
-    model = SubmissionLog
-    extra = 0
-    can_delete = False
-    fields = ["at", "action", "actor", "detail"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-class RejectForm(forms.Form):
-    reason = forms.CharField(label=_("Powód odrzucenia"), widget=forms.Textarea(attrs={"rows": 3}))
-
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(EditorialAdmin, admin.ModelAdmin):
     CONTENT_LEGEND = _("Treść (zwykły tekst od nadawcy)")
-    form = ModerationForm
-    list_display = ["reference", "kind", "summary_display", "status", "created_at", "age", "notified"]
+    form = NoteForm
+    list_display = ["reference", "kind", "summary_display", "state", "created_at", "age", "notified"]
     list_filter = ["status", "kind", ("editors_notified_at", admin.EmptyFieldListFilter)]
     list_select_related = ["organization", "event"]
     search_fields = ["reference", "title", "message", "contact_email", "organization__name", "event__title"]
     date_hierarchy = "created_at"
-    actions = ["approve_selected", "reject_selected", "finish_selected"]
-    inlines = [SubmissionLogInline]
     readonly_fields = [
         "reference",
         "kind",
-        "status",
         "created_at",
         "age",
         "target_link",
@@ -115,13 +63,16 @@ class SubmissionAdmin(admin.ModelAdmin):
         "editors_notified_at",
         "notify_attempts",
         "last_notify_error",
+        "sender_notice_due_at",
+        "sender_notified_at",
         "moderator",
         "closed_at",
         "rejection_reason",
         "internal_note",
+        "recent_history",
     ]
     fieldsets = [
-        (None, {"fields": ["reference", "kind", "status", "created_at", "age", "target_link"]}),
+        (None, {"fields": ["reference", "kind", "state_display", "created_at", "age", "target_link"]}),
         (
             CONTENT_LEGEND,
             {"fields": ["title", "message", "page_url", "organization_name", "image_preview", "image_alt"]},
@@ -139,10 +90,21 @@ class SubmissionAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Powiadomienie redakcji"), {"fields": ["editors_notified_at", "notify_attempts", "last_notify_error"]}),
+        (
+            _("Powiadomienia"),
+            {
+                "fields": [
+                    "editors_notified_at",
+                    "notify_attempts",
+                    "last_notify_error",
+                    "sender_notice_due_at",
+                    "sender_notified_at",
+                ]
+            },
+        ),
         (
             _("Moderacja"),
-            {"fields": ["moderator", "closed_at", "rejection_reason", "internal_note", "decision", "decision_text"]},
+            {"fields": ["moderator", "closed_at", "rejection_reason", "internal_note", "note", "recent_history"]},
         ),
     ]
 
@@ -230,82 +192,21 @@ class SubmissionAdmin(admin.ModelAdmin):
         url = reverse(f"admin:{target._meta.app_label}_{target._meta.model_name}_change", args=[target.pk])
         return format_html('<a href="{}">{}</a> ({})', url, target, target._meta.verbose_name)
 
+    state = state_column()
+
     def save_model(self, request, obj, form, change):
-        """Apply the chosen decision through the services (nothing else is editable)."""
-        decision = form.cleaned_data.get("decision")
-        text = form.cleaned_data.get("decision_text", "")
-        try:
-            if decision == "approve":
-                services.submission_approve(submission=obj, moderator=request.user)
-            elif decision == "reject":
-                services.submission_reject(submission=obj, moderator=request.user, reason=text)
-            elif decision == "start":
-                services.submission_start(submission=obj, moderator=request.user, note=text)
-            elif decision == "finish":
-                services.submission_finish(submission=obj, moderator=request.user, note=text)
-            elif decision == "note":
-                services.submission_add_note(submission=obj, moderator=request.user, note=text)
-        except services.ModerationError as error:
-            self.message_user(request, str(error), messages.ERROR)
-
-    def save_related(self, request, form, formsets, change):
-        """The history is written by the services only."""
-
-    @admin.action(description=_("Zatwierdź zaznaczone"), permissions=["change"])
-    def approve_selected(self, request, queryset):
-        done = 0
-        for submission in queryset.filter(status__in=Submission.OPEN_STATUSES, kind__in=APPROVABLE):
+        """The only edit is an internal note (decisions are transitions)."""
+        note = form.cleaned_data.get("note", "")
+        if note.strip():
             try:
-                services.submission_approve(submission=submission, moderator=request.user)
-            except services.ModerationError as error:
-                self.message_user(request, f"{submission.reference}: {error}", messages.WARNING)
-            else:
-                done += 1
-        self._report(request, done, queryset.count() - done)
+                services.add_note(submission=obj, actor=request.user, note=note)
+            except TransitionRefused as refused:
+                self.message_user(request, refused.message, messages.ERROR)
 
-    @admin.action(description=_("Oznacz zaznaczone jako załatwione"), permissions=["change"])
-    def finish_selected(self, request, queryset):
-        done = 0
-        for submission in queryset.filter(status__in=Submission.OPEN_STATUSES, kind__in=HANDLED):
-            services.submission_finish(submission=submission, moderator=request.user)
-            done += 1
-        self._report(request, done, queryset.count() - done)
-
-    @admin.action(description=_("Odrzuć zaznaczone…"), permissions=["change"])
-    def reject_selected(self, request, queryset):
-        """Asks for the reason on an intermediate page, then rejects."""
-        open_items = queryset.filter(status__in=Submission.OPEN_STATUSES)
-        form = RejectForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            for submission in open_items:
-                services.submission_reject(
-                    submission=submission, moderator=request.user, reason=form.cleaned_data["reason"]
-                )
-            self._report(request, len(open_items), queryset.count() - len(open_items))
-            return None
-        return TemplateResponse(
-            request,
-            "admin/submissions/reject.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Odrzuć zgłoszenia"),
-                "submissions": open_items,
-                "form": form,
-                "opts": self.model._meta,
-                "action": "reject_selected",
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
-        )
-
-    def _report(self, request, done, skipped):
-        message = ngettext("Obsłużono %(n)d zgłoszenie.", "Obsłużono %(n)d zgłoszeń.", done) % {"n": done}
-        if skipped:
-            message += " " + ngettext(
-                "Pominięto %(n)d (zamknięte albo innego rodzaju).",
-                "Pominięto %(n)d (zamknięte albo innego rodzaju).",
-                skipped,
-            ) % {"n": skipped}
-        self.message_user(request, message, messages.SUCCESS if done else messages.WARNING)
+    def log_change(self, request, obj, message):
+        # The note (if any) is the history entry of this edit; only admin's
+        # own log (the index page's recent actions) is written here.
+        return admin.ModelAdmin.log_change(self, request, obj, message)
 
 
 @admin.register(PendingSubmission)

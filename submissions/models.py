@@ -6,8 +6,9 @@ reference number, the sender's contact data (personal data: never shown
 publicly, erased after the retention period), notification state and the
 moderation decision. An organization or event submission also creates the
 pending Organization/Event itself; a news submission keeps its text here
-until an editor turns it into a draft article. `SubmissionLog` is the
-history: who did what and when.
+until an editor turns it into a draft article. Its states and the steps
+between them are `Submission.workflow` (the editorial core), and its history
+is the core's `HistoryEntry`, like every other kind's.
 """
 
 import os
@@ -20,7 +21,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
+from editorial.states import State
+from editorial.workflow import EditorialModel, Transition, Workflow
 from pps_portal.images import SafeImageField
 
 
@@ -43,6 +47,13 @@ class SubmissionQuerySet(models.QuerySet):
         """Accepted submissions whose editors' e-mail has not gone out yet."""
         return self.filter(editors_notified_at__isnull=True).order_by("created_at", "pk")
 
+    def sender_notice_due(self):
+        """Decided submissions whose sender has not been told the outcome yet
+        (a failed e-mail waits here for `retry_submission_notifications`)."""
+        return self.filter(
+            sender_notice_due_at__isnull=False, sender_notified_at__isnull=True, personal_data_erased_at__isnull=True
+        ).exclude(contact_email="")
+
     def closed_before(self, moment):
         """Decided before `moment` and still holding the sender's contact data."""
         return self.filter(
@@ -50,7 +61,68 @@ class SubmissionQuerySet(models.QuerySet):
         )
 
 
-class Submission(models.Model):
+# The kinds whose content an editor approves (publishing it or drafting an
+# article) and the kinds that are only handled (marked done).
+APPROVABLE_KINDS = ("organization", "event", "news")
+HANDLED_KINDS = ("error", "contact")
+
+
+class Submission(EditorialModel, models.Model):
+    workflow = Workflow(
+        states=[State.PENDING, State.IN_PROGRESS, State.APPROVED, State.REJECTED, State.DONE],
+        initial=State.PENDING,
+        public_states=[],  # a submission itself is never public
+        reason_field="rejection_reason",
+        counted=ngettext_lazy("%(count)d zgłoszenie", "%(count)d zgłoszeń", "count"),
+        transitions=[
+            Transition(
+                "start",
+                _("Przyjmij do realizacji"),
+                done=_("Przyjęto do realizacji"),
+                sources=[State.PENDING],
+                target=State.IN_PROGRESS,
+                reason="optional",
+                reason_label=_("Notatka (tylko dla redakcji)"),
+                effect="submissions.services.take_on",
+            ),
+            Transition(
+                "approve",
+                _("Zatwierdź"),
+                done=_("Zatwierdzono"),
+                sources=[State.PENDING, State.IN_PROGRESS],
+                target=State.APPROVED,
+                guard="submissions.services.approval_refusal",
+                effect="submissions.services.approve_content",
+                notify="submissions.notifications.notify_sender_of_outcome",
+            ),
+            Transition(
+                "reject",
+                _("Odrzuć"),
+                done=_("Odrzucono"),
+                sources=[State.PENDING, State.IN_PROGRESS],
+                target=State.REJECTED,
+                reason="required",
+                reason_label=_("Powód odrzucenia"),
+                reason_help=_("Nadawca dostanie go w wiadomości e-mail (notatki redakcji — nie)."),
+                effect="submissions.services.reject_content",
+                notify="submissions.notifications.notify_sender_of_outcome",
+            ),
+            Transition(
+                "finish",
+                _("Oznacz jako załatwione"),
+                done=_("Załatwiono"),
+                sources=[State.PENDING, State.IN_PROGRESS],
+                target=State.DONE,
+                reason="optional",
+                reason_label=_("Notatka (tylko dla redakcji)"),
+                guard="submissions.services.finish_refusal",
+                effect="submissions.services.close_handled",
+                notify="submissions.notifications.notify_sender_of_outcome",
+            ),
+        ],
+    )
+    Status = State
+
     class Kind(models.TextChoices):
         NEWS = "news", _("news")
         ERROR = "error", _("zgłoszenie błędu")
@@ -58,18 +130,11 @@ class Submission(models.Model):
         EVENT = "event", _("wydarzenie")
         CONTACT = "contact", _("wiadomość")
 
-    class Status(models.TextChoices):
-        NEW = "new", _("nowe")
-        IN_PROGRESS = "in_progress", _("w trakcie")
-        APPROVED = "approved", _("zatwierdzone")
-        REJECTED = "rejected", _("odrzucone")
-        DONE = "done", _("załatwione")
-
-    OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS)
-    CLOSED_STATUSES = (Status.APPROVED, Status.REJECTED, Status.DONE)
+    OPEN_STATUSES = (State.PENDING, State.IN_PROGRESS)
+    CLOSED_STATUSES = (State.APPROVED, State.REJECTED, State.DONE)
 
     kind = models.CharField(_("rodzaj"), max_length=15, choices=Kind.choices)
-    status = models.CharField(_("status"), max_length=15, choices=Status.choices, default=Status.NEW)
+    status = workflow.state_field_definition(_("status"))
     # PPS-<year>-<id>: set right after the insert, in the same transaction, so
     # briefly NULL (a unique column allows several NULLs, not several "").
     reference = models.CharField(  # noqa: DJ001
@@ -131,6 +196,9 @@ class Submission(models.Model):
     # E-mail notice to the editors (after the record is saved).
     editors_notified_at = models.DateTimeField(_("powiadomiono redakcję"), null=True, blank=True)
     sender_copy_sent_at = models.DateTimeField(_("wysłano kopię nadawcy"), null=True, blank=True)
+    # The outcome e-mail to the sender (approved, rejected with the reason, done).
+    sender_notice_due_at = models.DateTimeField(_("wynik do wysłania nadawcy od"), null=True, blank=True)
+    sender_notified_at = models.DateTimeField(_("wysłano nadawcy wynik"), null=True, blank=True)
     notify_attempts = models.PositiveSmallIntegerField(_("próby powiadomienia"), default=0)
     last_notify_error = models.TextField(_("ostatni błąd powiadomienia"), blank=True)
 
@@ -154,6 +222,7 @@ class Submission(models.Model):
         verbose_name = _("zgłoszenie")
         verbose_name_plural = _("zgłoszenia")
         ordering = ["-created_at", "-pk"]
+        permissions = [("moderate_submission", "Może zatwierdzać, odrzucać i załatwiać zgłoszenia")]
         indexes = [
             # The moderation queue: WHERE status IN (new, in_progress) ORDER BY created_at.
             models.Index(fields=["status", "created_at"], name="submission_queue_idx"),
@@ -190,42 +259,6 @@ class Submission(models.Model):
     @staticmethod
     def make_reference(pk, when):
         return f"PPS-{when.year}-{pk:06d}"
-
-
-class SubmissionLog(models.Model):
-    """One step in a submission's history."""
-
-    class Action(models.TextChoices):
-        RECEIVED = "received", _("przyjęto")
-        NOTIFIED = "notified", _("powiadomiono redakcję")
-        NOTIFY_FAILED = "notify_failed", _("nie udało się powiadomić")
-        STARTED = "started", _("przyjęto do realizacji")
-        APPROVED = "approved", _("zatwierdzono")
-        REJECTED = "rejected", _("odrzucono")
-        DONE = "done", _("załatwiono")
-        NOTE = "note", _("notatka")
-        ERASED = "erased", _("usunięto dane osobowe")
-
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="log")
-    at = models.DateTimeField(_("kiedy"), default=timezone.now)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("kto"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    action = models.CharField(_("co"), max_length=20, choices=Action.choices)
-    detail = models.TextField(_("szczegóły"), blank=True)
-
-    class Meta:
-        verbose_name = _("wpis historii")
-        verbose_name_plural = _("historia")
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
 
 
 class PendingSubmission(Submission):

@@ -1,6 +1,13 @@
-"""E-mail to the editors (and an optional copy to the sender), sent after
-the submission is saved. A failure is recorded, never raised: the record is
-safe and `manage.py retry_submission_notifications` tries again."""
+"""E-mails about submissions, each sent after the record is saved.
+
+* The editors' notice of a new submission (and an optional copy to the sender).
+* The outcome to the sender when an editor approves, rejects (with the
+  reason) or finishes a submission: its reference and what happened, never
+  the editors' internal notes.
+
+A failure is recorded, never raised: the record is safe and
+`manage.py retry_submission_notifications` tries again.
+"""
 
 import logging
 
@@ -9,9 +16,13 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from editorial.models import HistoryEntry
+from editorial.services import record
+from editorial.states import State
 from pps_portal.models import SiteSettings
-from submissions.models import Submission, SubmissionLog
+from submissions.models import Submission
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +36,8 @@ def notify_submission(submission, *, base_url=""):
         if not recipients:
             raise RuntimeError("No editors' address: set it in admin → Ustawienia serwisu.")
         send_mail(
-            subject=f"[{site.site_name}] Nowe zgłoszenie {submission.reference}: {submission.get_kind_display()}",
+            subject=_("[%(site)s] Nowe zgłoszenie %(reference)s: %(kind)s")
+            % {"site": site.site_name, "reference": submission.reference, "kind": submission.get_kind_display()},
             message=render_to_string("submissions/email/editors.txt", context),
             from_email=None,
             recipient_list=recipients,
@@ -36,8 +48,10 @@ def notify_submission(submission, *, base_url=""):
             Submission.objects.filter(pk=submission.pk).update(
                 notify_attempts=submission.notify_attempts + 1, last_notify_error=str(error)[:1000]
             )
-            SubmissionLog.objects.create(
-                submission=submission, action=SubmissionLog.Action.NOTIFY_FAILED, detail=str(error)[:1000]
+            record(
+                submission,
+                HistoryEntry.Action.NOTIFY_FAILED,
+                detail=_("Powiadomienie redakcji: %(error)s") % {"error": str(error)[:1000]},
             )
         return False
 
@@ -46,7 +60,7 @@ def notify_submission(submission, *, base_url=""):
         Submission.objects.filter(pk=submission.pk).update(
             editors_notified_at=now, notify_attempts=submission.notify_attempts + 1, last_notify_error=""
         )
-        SubmissionLog.objects.create(submission=submission, action=SubmissionLog.Action.NOTIFIED)
+        record(submission, HistoryEntry.Action.NOTIFIED, detail=_("Powiadomiono redakcję."))
     _send_sender_copy(submission, context)
     return True
 
@@ -56,7 +70,7 @@ def _send_sender_copy(submission, context):
         return
     try:
         send_mail(
-            subject=f"Potwierdzenie zgłoszenia {submission.reference}",
+            subject=_("Potwierdzenie zgłoszenia %(reference)s") % {"reference": submission.reference},
             message=render_to_string("submissions/email/sender_copy.txt", context),
             from_email=None,
             recipient_list=[submission.contact_email],
@@ -65,3 +79,51 @@ def _send_sender_copy(submission, context):
         logger.warning("submission %s: sender's copy failed: %s", submission.reference, error)
         return
     Submission.objects.filter(pk=submission.pk).update(sender_copy_sent_at=timezone.now())
+
+
+OUTCOMES = {
+    State.APPROVED: _("zatwierdzone"),
+    State.REJECTED: _("odrzucone"),
+    State.DONE: _("załatwione"),
+}
+
+
+def send_sender_outcome(submission):
+    """E-mail the sender the outcome of a decided submission; True when sent.
+
+    Only the reference, the kind, the outcome and the reason of a
+    rejection (which the editor wrote for the sender): never internal notes.
+    """
+    submission = Submission.objects.get(pk=submission.pk)
+    if not (
+        submission.sender_notice_due_at
+        and submission.sender_notified_at is None
+        and submission.contact_email
+        and submission.personal_data_erased_at is None
+    ):
+        return False
+    context = {"submission": submission, "site": SiteSettings.load(), "outcome": OUTCOMES[submission.status]}
+    try:
+        send_mail(
+            subject=_("Zgłoszenie %(reference)s: %(outcome)s")
+            % {"reference": submission.reference, "outcome": context["outcome"]},
+            message=render_to_string("submissions/email/outcome.txt", context),
+            from_email=None,
+            recipient_list=[submission.contact_email],
+        )
+    except Exception as error:  # any mail failure: the notice stays due for the retry command
+        logger.warning("submission %s: outcome e-mail failed: %s", submission.reference, error)
+        record(
+            submission,
+            HistoryEntry.Action.NOTIFY_FAILED,
+            detail=_("Wiadomość do nadawcy o wyniku: %(error)s") % {"error": str(error)[:1000]},
+        )
+        return False
+    Submission.objects.filter(pk=submission.pk).update(sender_notified_at=timezone.now())
+    record(submission, HistoryEntry.Action.NOTIFIED, detail=_("Wysłano nadawcy wiadomość o wyniku."))
+    return True
+
+
+def notify_sender_of_outcome(submission, entry):
+    """The workflow's notify hook (after commit) for approve, reject and finish."""
+    send_sender_outcome(submission)

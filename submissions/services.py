@@ -5,26 +5,23 @@ organization or event, the history entry) and gives it a reference
 number; only afterwards does the caller notify the editors
 (submissions.notifications), so a failing mail server loses nothing.
 
-Moderating: keyword-only functions called by admin views and actions alike.
+Moderating: the transitions of `Submission.workflow` (start, approve,
+reject, finish), performed by `editorial.services.transition` from admin
+buttons, bulk actions and the queue alike; this module holds their guards
+and effects, and internal notes.
 """
 
 import datetime
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape, linebreaks
-from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
-from calendar_app.services import event_publish, event_reject, event_submit
-from news.models import News
-from organizations.services import publish_organization, reject_organizations
-from pps_portal.text import slugify_pl
-from submissions.models import Submission, SubmissionLog
-
-
-class ModerationError(Exception):
-    """A moderation step that does not apply to this submission."""
+from calendar_app.services import event_submit
+from editorial.models import HistoryEntry
+from editorial.services import TransitionRefused, record, record_change, transition
+from news.services import news_draft
+from submissions.models import APPROVABLE_KINDS, HANDLED_KINDS, Submission
 
 
 def _create(*, kind, contact=None, **fields):
@@ -40,7 +37,7 @@ def _create(*, kind, contact=None, **fields):
     )
     submission.reference = Submission.make_reference(submission.pk, submission.created_at)
     submission.save(update_fields=["reference"])
-    SubmissionLog.objects.create(submission=submission, action=SubmissionLog.Action.RECEIVED)
+    record(submission, HistoryEntry.Action.CREATED, detail=_("Przyjęto z formularza publicznego."))
     return submission
 
 
@@ -78,11 +75,17 @@ def submit_contact_message(*, data):
 def submit_organization(*, form):
     """The organization is saved *pending* (invisible publicly) with the submission."""
     organization = form.save(commit=False)
-    organization.status = organization.Status.PENDING
+    organization.status = organization.workflow.initial
     organization.verified_at = None
     organization.save()
     form.save_m2m()
-    return _create(kind=Submission.Kind.ORGANIZATION, contact=form.cleaned_data, organization=organization)
+    submission = _create(kind=Submission.Kind.ORGANIZATION, contact=form.cleaned_data, organization=organization)
+    record_change(
+        organization,
+        HistoryEntry.Action.CREATED,
+        detail=_("Zgłoszona przez formularz publiczny (%(reference)s).") % {"reference": submission.reference},
+    )
+    return submission
 
 
 @transaction.atomic
@@ -92,135 +95,12 @@ def submit_event(*, form):
     return _create(kind=Submission.Kind.EVENT, contact=form.cleaned_data, event=event)
 
 
-def _log(submission, action, moderator, detail=""):
-    SubmissionLog.objects.create(submission=submission, action=action, actor=moderator, detail=detail)
-
-
-def _close(submission, status, moderator):
-    submission.status = status
-    submission.moderator = moderator
-    submission.closed_at = timezone.now()
-
-
-def _locked(submission):
-    return Submission.objects.select_for_update().get(pk=submission.pk)
-
-
-@transaction.atomic
-def submission_approve(*, submission, moderator):
-    """Approve: an organization or event is published; a news submission
-    becomes a draft article (its text as escaped paragraphs) for an editor
-    to finish. Returns the submission."""
-    submission = _locked(submission)
-    if not submission.is_open:
-        raise ModerationError("To zgłoszenie jest już zamknięte.")
-    if submission.kind in (Submission.Kind.ORGANIZATION, Submission.Kind.EVENT) and not (
-        submission.organization_id or submission.event_id
-    ):
-        raise ModerationError("Zgłoszony rekord został usunięty: to zgłoszenie można tylko odrzucić.")
-    if submission.kind == Submission.Kind.ORGANIZATION:
-        publish_organization(organization=submission.organization, moderator=moderator)
-        detail = f"Opublikowano organizację „{submission.organization}”."
-    elif submission.kind == Submission.Kind.EVENT:
-        event_publish(event=submission.event, moderator=moderator)
-        detail = f"Opublikowano wydarzenie „{submission.event}”."
-    elif submission.kind == Submission.Kind.NEWS:
-        submission.news = _news_draft(submission, moderator)
-        detail = f"Utworzono szkic artykułu „{submission.news}”."
-    else:
-        raise ModerationError("Zgłoszenia błędów i wiadomości oznacza się jako załatwione, nie zatwierdza.")
-    _close(submission, Submission.Status.APPROVED, moderator)
-    submission.save()
-    _log(submission, SubmissionLog.Action.APPROVED, moderator, detail)
-    return submission
-
-
-def _news_draft(submission, moderator):
-    title = submission.title
-    base = slugify_pl(title, max_length=180) or "zgloszenie"
-    slug, n = base, 1
-    while News.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    lead = Truncator(" ".join(submission.message.split())).chars(300)
-    body = linebreaks(escape(submission.message))
-    if submission.organization_name:
-        body += f"<p>Źródło: {escape(submission.organization_name)}</p>"
-    news = News(
-        title=title,
-        slug=slug,
-        lead=lead,
-        body=body,
-        status=News.Status.DRAFT,
-        author=moderator,
-        image_alt=submission.image_alt if submission.image else "",
-    )
-    if submission.image:
-        with submission.image.open("rb") as source:
-            news.image.save(submission.image.name.rsplit("/", 1)[-1], ContentFile(source.read()), save=False)
-    news.save()
-    return news
-
-
-@transaction.atomic
-def submission_reject(*, submission, moderator, reason):
-    """Reject with a reason; the pending organization/event is rejected too."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ModerationError("Podaj powód odrzucenia.")
-    submission = _locked(submission)
-    if not submission.is_open:
-        raise ModerationError("To zgłoszenie jest już zamknięte.")
-    if submission.kind == Submission.Kind.ORGANIZATION and submission.organization_id:
-        reject_organizations(organizations=[submission.organization], reason=reason, moderator=moderator)
-    elif submission.kind == Submission.Kind.EVENT and submission.event_id:
-        event_reject(event=submission.event, moderator=moderator, reason=reason)
-    _close(submission, Submission.Status.REJECTED, moderator)
-    submission.rejection_reason = reason
-    submission.save()
-    _log(submission, SubmissionLog.Action.REJECTED, moderator, reason)
-    return submission
-
-
-@transaction.atomic
-def submission_start(*, submission, moderator, note=""):
-    """An error report or message: new → in progress."""
-    submission = _locked(submission)
-    if submission.status != Submission.Status.NEW:
-        raise ModerationError("Do realizacji można przyjąć tylko nowe zgłoszenie.")
-    submission.status = Submission.Status.IN_PROGRESS
-    submission.moderator = moderator
-    _append_note(submission, note)
-    submission.save()
-    _log(submission, SubmissionLog.Action.STARTED, moderator, note)
-    return submission
-
-
-@transaction.atomic
-def submission_finish(*, submission, moderator, note=""):
-    """An error report or message: → done."""
-    submission = _locked(submission)
-    if submission.kind not in (Submission.Kind.ERROR, Submission.Kind.CONTACT):
-        raise ModerationError("Zgłoszenia organizacji, wydarzeń i newsów zatwierdza się albo odrzuca.")
-    if not submission.is_open:
-        raise ModerationError("To zgłoszenie jest już zamknięte.")
-    _close(submission, Submission.Status.DONE, moderator)
-    _append_note(submission, note)
-    submission.save()
-    _log(submission, SubmissionLog.Action.DONE, moderator, note)
-    return submission
-
-
-@transaction.atomic
-def submission_add_note(*, submission, moderator, note):
-    note = (note or "").strip()
-    if not note:
-        raise ModerationError("Notatka jest pusta.")
-    submission = _locked(submission)
-    _append_note(submission, note)
-    submission.save(update_fields=["internal_note"])
-    _log(submission, SubmissionLog.Action.NOTE, moderator, note)
-    return submission
+def _close(submission, actor, now):
+    submission.moderator = actor
+    submission.closed_at = now
+    if submission.contact_email and submission.personal_data_erased_at is None:
+        # The sender is told the outcome after commit (or by the retry command).
+        submission.sender_notice_due_at = now
 
 
 def _append_note(submission, note):
@@ -228,6 +108,92 @@ def _append_note(submission, note):
     if note:
         stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
         submission.internal_note = f"{submission.internal_note}\n[{stamp}] {note}".strip()
+
+
+# -- the workflow's hooks (Submission.workflow names them) ------------------
+
+
+def approval_refusal(submission):
+    """Guard of "approve": only content submissions whose record still exists."""
+    if submission.kind not in APPROVABLE_KINDS:
+        return _("„%(object)s”: zgłoszenia błędów i wiadomości oznacza się jako załatwione, nie zatwierdza.") % {
+            "object": submission
+        }
+    if submission.kind in (Submission.Kind.ORGANIZATION, Submission.Kind.EVENT) and not (
+        submission.organization_id or submission.event_id
+    ):
+        return _("„%(object)s”: zgłoszony rekord został usunięty — to zgłoszenie można tylko odrzucić.") % {
+            "object": submission
+        }
+    return None
+
+
+def finish_refusal(submission):
+    """Guard of "finish": only error reports and messages are handled, not approved."""
+    if submission.kind not in HANDLED_KINDS:
+        return _("„%(object)s”: zgłoszenia organizacji, wydarzeń i newsów zatwierdza się albo odrzuca.") % {
+            "object": submission
+        }
+    return None
+
+
+def take_on(submission, *, actor, reason, **context):
+    """Effect of "start": the editor who took it on, and the note."""
+    submission.moderator = actor
+    _append_note(submission, reason)
+
+
+def approve_content(submission, *, actor, now, **context):
+    """Effect of "approve": the organization or event is published (a
+    transition of its own, with its own history entry); a news submission
+    becomes a draft article for an editor to finish."""
+    because = _("Zgłoszenie %(reference)s.") % {"reference": submission.reference}
+    if submission.kind == Submission.Kind.ORGANIZATION:
+        transition(submission.organization, "publish", actor=actor, reason=because)
+    elif submission.kind == Submission.Kind.EVENT:
+        transition(submission.event, "publish", actor=actor, reason=because)
+    else:
+        submission.news = news_draft(
+            title=submission.title,
+            text=submission.message,
+            source=submission.organization_name,
+            image=submission.image or None,
+            image_alt=submission.image_alt,
+            author=actor,
+            detail=_("Szkic ze zgłoszenia %(reference)s.") % {"reference": submission.reference},
+        )
+    _close(submission, actor, now)
+
+
+def reject_content(submission, *, actor, reason, now, **context):
+    """Effect of "reject": the pending organization or event is rejected
+    too, with the same reason (unless an editor has already moved it on,
+    e.g. published it: then it stays as it is)."""
+    target = submission.organization if submission.kind == Submission.Kind.ORGANIZATION else submission.event
+    if target is not None:
+        step = target.workflow.get("reject")
+        if step is not None and target.workflow.refusal(target, step, reason=reason) is None:
+            transition(target, "reject", actor=actor, reason=reason)
+    _close(submission, actor, now)
+
+
+def close_handled(submission, *, actor, reason, now, **context):
+    """Effect of "finish": an error report or message is done."""
+    _append_note(submission, reason)
+    _close(submission, actor, now)
+
+
+@transaction.atomic
+def add_note(*, submission, actor, note):
+    """An internal note (never sent to the sender): on the record and in its history."""
+    note = (note or "").strip()
+    if not note:
+        raise TransitionRefused(_("Notatka jest pusta."))
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    _append_note(submission, note)
+    submission.save(update_fields=["internal_note"])
+    record(submission, HistoryEntry.Action.NOTE, actor=actor, detail=note)
+    return submission
 
 
 @transaction.atomic
@@ -245,6 +211,10 @@ def erase_personal_data(*, older_than_days, now=None):
             submission.message = ""
         submission.personal_data_erased_at = now
         submission.save()
-        _log(submission, SubmissionLog.Action.ERASED, None, f"Po {older_than_days} dniach od zamknięcia.")
+        record(
+            submission,
+            HistoryEntry.Action.ERASED,
+            detail=_("Po %(days)d dniach od zamknięcia.") % {"days": older_than_days},
+        )
         erased += 1
     return erased

@@ -3,13 +3,14 @@
 import datetime
 
 import pytest
-from django.contrib.admin.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from calendar_app import services
 from calendar_app.demo import seed_events
 from calendar_app.models import Event, EventException
+from editorial.models import HistoryEntry
+from editorial.services import TransitionRefused, transition
 from tests.calendar_app.factories import EventFactory, local
 
 pytestmark = pytest.mark.django_db
@@ -63,15 +64,19 @@ def test_submit_saves_a_pending_event_with_plain_text_description():
     assert list(Event.objects.public()) == []
 
 
-def test_publish_cancel_and_reject_services_record_history(admin_user):
-    event = EventFactory(status=Event.Status.PENDING)
-    services.event_publish(event=event, moderator=admin_user)
+def test_publish_cancel_and_withdraw_record_history(editor):
+    event = transition(EventFactory(status=Event.Status.PENDING), "publish", actor=editor)
     assert event.published_at is not None and list(Event.objects.public()) == [event]
-    services.event_cancel(event=event, moderator=admin_user, note="Deszcz.")
+    event = transition(event, "cancel", actor=editor, reason="Deszcz.")
     assert list(Event.objects.public()) == [event] and event.cancellation_note == "Deszcz."
-    services.event_reject(event=event, moderator=admin_user, reason="Duplikat.")
+    transition(event, "withdraw", actor=editor)
+    steps = HistoryEntry.objects.for_object(event).filter(action="transition").reverse()
     assert list(Event.objects.public()) == []
-    assert LogEntry.objects.filter(object_id=str(event.pk)).count() == 3
+    assert list(steps.values_list("from_state", "to_state")) == [
+        ("pending", "published"),
+        ("published", "cancelled"),
+        ("cancelled", "withdrawn"),
+    ]
 
 
 def test_copy_makes_a_draft_with_a_new_slug():
@@ -89,10 +94,10 @@ def test_copy_makes_a_draft_with_a_new_slug():
 def test_admin_actions_publish_cancel_and_copy(admin_client):
     pending = EventFactory(status=Event.Status.PENDING)
     url = "/admin/calendar_app/event/"
-    admin_client.post(url, {"action": "publish", "_selected_action": [pending.pk]})
+    admin_client.post(url, {"action": "transition_publish", "_selected_action": [pending.pk], "apply": "1"})
     pending.refresh_from_db()
     assert pending.status == Event.Status.PUBLISHED
-    admin_client.post(url, {"action": "cancel", "_selected_action": [pending.pk]})
+    admin_client.post(url, {"action": "transition_cancel", "_selected_action": [pending.pk], "apply": "1"})
     pending.refresh_from_db()
     assert pending.status == Event.Status.CANCELLED
     admin_client.post(url, {"action": "copy", "_selected_action": [pending.pk]})
@@ -149,10 +154,10 @@ def test_demo_seeder_scale_bulk_inserts_generated_events(frozen_now):
 
 
 @pytest.mark.parametrize("status", [Event.Status.DRAFT, Event.Status.PENDING, Event.Status.REJECTED])
-def test_cancel_service_refuses_events_that_were_never_published(status):
+def test_cancelling_is_refused_for_events_that_were_never_published(editor, status):
     event = EventFactory(status=status, rejection_reason="Duplikat." if status == Event.Status.REJECTED else "")
-    with pytest.raises(services.EventNotCancellable):
-        services.event_cancel(event=event, note="Deszcz.")
+    with pytest.raises(TransitionRefused):
+        transition(event, "cancel", actor=editor, reason="Deszcz.")
     event.refresh_from_db()
     assert event.status == status and event.published_at is None
     assert list(Event.objects.public()) == []
@@ -164,11 +169,10 @@ def test_admin_cancel_action_skips_unpublished_events_and_says_so(admin_client):
     draft = EventFactory(status=Event.Status.DRAFT)
     response = admin_client.post(
         "/admin/calendar_app/event/",
-        {"action": "cancel", "_selected_action": [published.pk, pending.pk, draft.pk]},
+        {"action": "transition_cancel", "_selected_action": [published.pk, pending.pk, draft.pk], "apply": "1"},
         follow=True,
     )
     statuses = dict(Event.objects.values_list("pk", "status"))
     assert statuses == {published.pk: "cancelled", pending.pk: "pending", draft.pk: "draft"}
-    messages = [str(m) for m in response.context["messages"]]
-    assert "Odwołano 1 wydarzenie." in messages
-    assert any(m.startswith("Pominięto wydarzenia, które nie są opublikowane (liczba: 2)") for m in messages), messages
+    [message] = [str(m) for m in response.context["messages"]]
+    assert message.startswith("Odwołano 1 wydarzenie. Pominięto 2 wydarzenia: ")

@@ -7,10 +7,18 @@ import datetime
 
 from django.utils import timezone
 
+from calendar_app.models import Event
 from editorial.states import State
 from news.models import News
+from organizations.models import Organization
 from pps_portal.models import Banner
+from submissions.models import Submission
+from tests.calendar_app.factories import EventFactory
 from tests.news.factories import NewsFactory
+from tests.organizations.factories import OrganizationFactory
+from tests.submissions.factories import SubmissionFactory
+
+REASON = "Powód odrzucenia."
 
 
 def make_news(state, transition=None):
@@ -22,11 +30,31 @@ def make_banner(state, transition=None):
     return Banner.objects.create(title=f"Baner ({state})", url="/organizacje/", status=state)
 
 
+def make_organization(state, transition=None):
+    return OrganizationFactory(status=state, rejection_reason=REASON if state == State.REJECTED else "")
+
+
+def make_event(state, transition=None):
+    return EventFactory(status=state, rejection_reason=REASON if state == State.REJECTED else "")
+
+
+def make_submission(state, transition=None):
+    """An organization submission (approve, reject), or a message (start, finish)."""
+    if transition in ("approve", "reject"):
+        return SubmissionFactory(
+            kind=Submission.Kind.ORGANIZATION, organization=make_organization(State.PENDING), status=state
+        )
+    return SubmissionFactory(status=state)
+
+
 # name → (model, make(state, transition_name) → an object in `state` for which
 # the transition's guard (if any) passes)
 KINDS = {
     "news": (News, make_news),
     "banner": (Banner, make_banner),
+    "organization": (Organization, make_organization),
+    "event": (Event, make_event),
+    "submission": (Submission, make_submission),
 }
 
 

@@ -71,3 +71,29 @@ def test_compare_without_two_versions_goes_back_to_the_history(editor_client, ed
     url = reverse("admin:news_news_compare", args=[edited_twice.pk])
     response = editor_client.get(url, {"a": "abc"})
     assert response.status_code == 302 and response["Location"].endswith("/history/")
+
+
+def test_restoring_an_organization_whose_area_was_deleted_since_keeps_the_rest(editor_client):
+    from organizations.models import Area
+    from tests.organizations.factories import AreaFactory, OrganizationFactory
+
+    kept, removed = AreaFactory(name="kultura"), AreaFactory(name="sport")
+    organization = OrganizationFactory(name="Klub Seniora", areas=[kept, removed])
+    url = reverse("admin:organizations_organization_change", args=[organization.pk])
+    response = editor_client.post(url, change_form_data(editor_client.get(url), name="Klub Seniora Raków", areas=[]))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    Area.objects.filter(pk=removed.pk).delete()
+    first = versions.versions_for(organization).first()
+    history = editor_client.get(reverse("admin:organizations_organization_history", args=[organization.pk]))
+    compare = editor_client.get(
+        reverse("admin:organizations_organization_compare", args=[organization.pk]),
+        {"a": first.pk, "b": versions.versions_for(organization).last().pk},
+    )
+    restore = editor_client.post(
+        reverse("admin:organizations_organization_restore", args=[organization.pk, first.pk]), follow=True
+    )
+    organization.refresh_from_db()
+    assert (history.status_code, compare.status_code, restore.status_code) == (200, 200, 200)
+    assert (organization.name, list(organization.areas.all())) == ("Klub Seniora", [kept])
+    assert "pominięto pozycje usunięte od tamtej pory" in restore.content.decode()
+    assert f"(usunięty, id {removed.pk})" in compare.content.decode()

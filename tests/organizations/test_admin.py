@@ -1,12 +1,10 @@
-"""Editors moderate the registry in admin; services do the writes."""
+"""Editors moderate the registry in admin through the editorial core."""
 
 import pytest
-from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group
 
-from organizations import services
+from editorial.models import HistoryEntry
+from editorial.services import TransitionRefused, transition
 from organizations.models import Organization
-from pps_portal.permissions import EDITOR_GROUP
 from tests.organizations.factories import OrganizationFactory, pending
 
 pytestmark = pytest.mark.django_db
@@ -14,64 +12,53 @@ pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/organizations/organization/"
 
 
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("redaktor", password="haslo-testowe-123", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-def test_publish_service_publishes_sets_verified_and_logs(editor):
+def test_publishing_sets_verified_and_leaves_a_history_entry(editor):
     organization = pending()
-    services.publish_organization(organization=organization, moderator=editor)
-    assert organization.status == Organization.Status.PUBLISHED
-    assert organization.verified_at is not None
-    assert LogEntry.objects.get(object_id=str(organization.pk)).change_message == "Opublikowano."
+    published = transition(organization, "publish", actor=editor)
+    entry = HistoryEntry.objects.for_object(organization).get(action="transition")
+    assert (published.status, published.verified_at is not None) == ("published", True)
+    assert (entry.actor, entry.from_state, entry.to_state) == (editor, "pending", "published")
 
 
-def test_reject_service_keeps_record_with_reason(editor):
-    organization = OrganizationFactory()
-    services.reject_organization(organization=organization, reason="Nie działa w mieście.", moderator=editor)
+def test_rejecting_keeps_the_record_with_its_reason(editor):
+    organization = transition(OrganizationFactory(), "reject", actor=editor, reason="Nie działa w mieście.")
     assert (organization.status, organization.rejection_reason) == ("rejected", "Nie działa w mieście.")
     assert list(Organization.objects.published()) == []
 
 
-def test_reject_service_requires_a_reason():
-    with pytest.raises(ValueError):
-        services.reject_organization(organization=OrganizationFactory(), reason="  ")
+def test_rejecting_requires_a_reason(editor):
+    organization = OrganizationFactory()
+    with pytest.raises(TransitionRefused, match="wymaga podania powodu"):
+        transition(organization, "reject", actor=editor, reason="  ")
+    organization.refresh_from_db()
+    assert organization.status == "published"
 
 
 def test_editor_publishes_in_bulk_from_the_changelist(editor_client):
     first, second = pending(), pending()
-    response = editor_client.post(
-        CHANGELIST, {"action": "publish", "_selected_action": [first.pk, second.pk]}, follow=True
-    )
+    selected = {"action": "transition_publish", "_selected_action": [first.pk, second.pk], "apply": "1"}
+    response = editor_client.post(CHANGELIST, selected, follow=True)
     assert "Opublikowano 2 organizacje." in response.content.decode()
     assert Organization.objects.published().count() == 2
 
 
 def test_editor_rejects_with_a_reason_on_an_intermediate_page(editor_client):
     organization = pending()
-    form = editor_client.post(CHANGELIST, {"action": "reject", "_selected_action": [organization.pk]})
-    assert "Powód odrzucenia" in form.content.decode()
-    editor_client.post(
-        CHANGELIST, {"action": "reject", "_selected_action": [organization.pk], "reason": "Duplikat wpisu."}
-    )
+    selected = {"action": "transition_reject", "_selected_action": [organization.pk]}
+    form = editor_client.post(CHANGELIST, selected)
+    without_reason = editor_client.post(CHANGELIST, {**selected, "apply": "1", "reason": ""})
+    editor_client.post(CHANGELIST, {**selected, "apply": "1", "reason": "Duplikat wpisu."})
     organization.refresh_from_db()
+    assert "Powód odrzucenia" in form.content.decode() and "Podaj powód." in without_reason.content.decode()
     assert (organization.status, organization.rejection_reason) == ("rejected", "Duplikat wpisu.")
 
 
 def test_publishing_a_duplicate_krs_is_refused_with_a_message(editor_client):
     OrganizationFactory(krs="0000012345")
     duplicate = OrganizationFactory(krs="0000012345", status="rejected", rejection_reason="Duplikat.")
-    response = editor_client.post(CHANGELIST, {"action": "publish", "_selected_action": [duplicate.pk]}, follow=True)
-    assert "ten sam numer KRS" in response.content.decode()
+    selected = {"action": "transition_publish", "_selected_action": [duplicate.pk], "apply": "1"}
+    response = editor_client.post(CHANGELIST, selected, follow=True)
+    assert "Organizacja o tym numerze KRS jest już w bazie." in response.content.decode()
     duplicate.refresh_from_db()
     assert duplicate.status == "rejected"
 
@@ -116,7 +103,6 @@ def test_editor_can_add_an_organization(editor_client):
             "name": "Nowa Fundacja",
             "slug": "nowa-fundacja",
             "legal_form": "fundacja",
-            "status": "pending",
             "krs": "54321",
             "nip": "PL 123-456-32-18",
             "regon": "",

@@ -43,7 +43,7 @@ def test_happy_path_saves_numbers_and_notifies(client, site_settings, kind):
     url, data = FORMS[kind]
     response = client.post(url, data(), follow=True)
     submission = Submission.objects.get()
-    assert (submission.kind, submission.status) == (kind, Submission.Status.NEW)
+    assert (submission.kind, submission.status) == (kind, Submission.Status.PENDING)
     assert submission.reference in response.content.decode()
     assert [m.to for m in mail.outbox] == [["redakcjapps@czestochowa.um.gov.pl"]]
     assert submission.reference in mail.outbox[0].subject

@@ -8,20 +8,14 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from calendar_app.models import Event
+from editorial.models import HistoryEntry
+from editorial.services import TransitionRefused, transition
 from news.models import News
 from organizations.models import Organization
-from submissions import services
 from submissions.models import Submission
 from tests.submissions.helpers import contact_data, error_data, event_data, jpeg_upload, news_data, organization_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(django_user_model, editor_group):
-    user = django_user_model.objects.create_user("moderatorka", password="haslo-testowe-123", is_staff=True)
-    user.groups.add(editor_group)
-    return user
 
 
 def submit(client, url, data):
@@ -31,7 +25,7 @@ def submit(client, url, data):
 
 def test_approving_an_organization_publishes_it(client, site_settings, editor):
     submission = submit(client, "/zglos/organizacje/", organization_data())
-    services.submission_approve(submission=submission, moderator=editor)
+    transition(submission, "approve", actor=editor)
     submission.refresh_from_db()
     assert (submission.status, submission.organization.status) == ("approved", Organization.Status.PUBLISHED)
     assert "Fundacja Testowa Pomocy" in client.get("/organizacje/").content.decode()
@@ -39,7 +33,7 @@ def test_approving_an_organization_publishes_it(client, site_settings, editor):
 
 def test_approving_an_event_publishes_it(client, site_settings, editor):
     submission = submit(client, "/zglos/wydarzenie/", event_data())
-    services.submission_approve(submission=submission, moderator=editor)
+    transition(submission, "approve", actor=editor)
     event = Event.objects.get()
     assert event.status == Event.Status.PUBLISHED
     assert client.get(event.get_absolute_url()).status_code == 200
@@ -47,7 +41,7 @@ def test_approving_an_event_publishes_it(client, site_settings, editor):
 
 def test_news_submission_becomes_a_prefilled_draft(client, site_settings, editor):
     submission = submit(client, "/zglos/news/", {**news_data(), "image": jpeg_upload(), "image_alt": "Piknik"})
-    services.submission_approve(submission=submission, moderator=editor)
+    transition(submission, "approve", actor=editor)
     news = News.objects.get()
     assert (news.title, news.status, news.author, news.image_alt) == (
         "Piknik sąsiedzki na Tysiącleciu",
@@ -61,9 +55,9 @@ def test_news_submission_becomes_a_prefilled_draft(client, site_settings, editor
 
 def test_rejecting_needs_a_reason_and_keeps_the_record(client, site_settings, editor):
     submission = submit(client, "/zglos/organizacje/", organization_data())
-    with pytest.raises(services.ModerationError):
-        services.submission_reject(submission=submission, moderator=editor, reason=" ")
-    services.submission_reject(submission=submission, moderator=editor, reason="Brak wpisu w KRS.")
+    with pytest.raises(TransitionRefused):
+        transition(submission, "reject", actor=editor, reason=" ")
+    transition(submission, "reject", actor=editor, reason="Brak wpisu w KRS.")
     submission.refresh_from_db()
     assert (submission.status, submission.rejection_reason) == ("rejected", "Brak wpisu w KRS.")
     assert submission.organization.status == Organization.Status.REJECTED
@@ -71,46 +65,47 @@ def test_rejecting_needs_a_reason_and_keeps_the_record(client, site_settings, ed
 
 def test_error_report_moves_new_in_progress_done_with_notes(client, site_settings, editor):
     submission = submit(client, "/zglos/blad/", error_data())
-    services.submission_start(submission=submission, moderator=editor, note="Sprawdzam link.")
-    services.submission_finish(submission=submission, moderator=editor, note="Link poprawiony.")
+    transition(submission, "start", actor=editor, reason="Sprawdzam link.")
+    transition(submission, "finish", actor=editor, reason="Link poprawiony.")
     submission.refresh_from_db()
     assert submission.status == Submission.Status.DONE
     assert "Sprawdzam link." in submission.internal_note and "Link poprawiony." in submission.internal_note
-    assert list(submission.log.values_list("action", "actor")) == [
-        ("received", None),
-        ("notified", None),
-        ("started", editor.pk),
-        ("done", editor.pk),
+    history = HistoryEntry.objects.for_object(submission).reverse()
+    assert list(history.values_list("action", "actor", "to_state")) == [
+        ("created", None, ""),
+        ("notified", None, ""),
+        ("transition", editor.pk, "in_progress"),
+        ("transition", editor.pk, "done"),
     ]
 
 
 def test_error_report_cannot_be_approved(client, site_settings, editor):
     submission = submit(client, "/zglos/blad/", error_data())
-    with pytest.raises(services.ModerationError):
-        services.submission_approve(submission=submission, moderator=editor)
+    with pytest.raises(TransitionRefused):
+        transition(submission, "approve", actor=editor)
 
 
 def test_closed_submission_cannot_be_decided_again(client, site_settings, editor):
     submission = submit(client, "/zglos/organizacje/", organization_data())
-    services.submission_approve(submission=submission, moderator=editor)
-    with pytest.raises(services.ModerationError):
-        services.submission_reject(submission=submission, moderator=editor, reason="Jednak nie.")
+    transition(submission, "approve", actor=editor)
+    with pytest.raises(TransitionRefused):
+        transition(submission, "reject", actor=editor, reason="Jednak nie.")
 
 
 def test_queue_lists_open_items_of_every_kind_oldest_first(client, site_settings, editor):
     for url, data in [("/kontakt/", contact_data()), ("/zglos/news/", news_data()), ("/zglos/blad/", error_data())]:
         client.post(url, data)
     done = Submission.objects.get(kind="error")
-    services.submission_finish(submission=done, moderator=editor)
+    transition(done, "finish", actor=editor)
     assert list(Submission.objects.open().values_list("kind", flat=True)) == ["contact", "news"]
 
 
 def test_retention_erases_contact_data_of_old_closed_items_only(client, site_settings, editor):
     old = submit(client, "/kontakt/", contact_data())
-    services.submission_finish(submission=old, moderator=editor)
+    transition(old, "finish", actor=editor)
     Submission.objects.filter(pk=old.pk).update(closed_at=timezone.now() - datetime.timedelta(days=400))
     recent_closed = submit(client, "/zglos/blad/", error_data(contact_email="b@example.pl"))
-    services.submission_finish(submission=recent_closed, moderator=editor)
+    transition(recent_closed, "finish", actor=editor)
     still_open = submit(client, "/zglos/news/", news_data())
     call_command("erase_submission_contacts", "--days", "365", stdout=io.StringIO())
     emails = dict(Submission.objects.values_list("pk", "contact_email"))
@@ -137,9 +132,7 @@ def test_editor_sees_the_queue_oldest_first_with_age(client, site_settings, edit
 def test_editor_approves_from_the_change_page(client, site_settings, editor):
     submission = submit(client, "/zglos/organizacje/", organization_data())
     client.force_login(editor)
-    response = client.post(
-        f"/admin/submissions/submission/{submission.pk}/change/", {"decision": "approve", "decision_text": ""}
-    )
+    response = client.post(f"/admin/submissions/submission/{submission.pk}/stan/approve/")
     submission.refresh_from_db()
     assert (response.status_code, submission.status) == (302, "approved")
 
@@ -150,7 +143,7 @@ def test_editor_rejects_in_bulk_with_a_reason(client, site_settings, editor):
     client.force_login(editor)
     client.post(
         "/admin/submissions/pendingsubmission/",
-        {"action": "reject_selected", "_selected_action": [first.pk, second.pk], "apply": "1", "reason": "Spam."},
+        {"action": "transition_reject", "_selected_action": [first.pk, second.pk], "apply": "1", "reason": "Spam."},
     )
     assert set(Submission.objects.values_list("status", "rejection_reason")) == {("rejected", "Spam.")}
 
@@ -161,7 +154,7 @@ def test_editor_approves_in_bulk(client, site_settings, editor):
     client.force_login(editor)
     client.post(
         "/admin/submissions/pendingsubmission/",
-        {"action": "approve_selected", "_selected_action": [first.pk, second.pk]},
+        {"action": "transition_approve", "_selected_action": [first.pk, second.pk], "apply": "1"},
     )
     assert set(Submission.objects.values_list("status", flat=True)) == {"approved"}
 
@@ -170,8 +163,8 @@ def test_approving_when_the_submitted_record_was_deleted_is_refused_clearly(clie
     submission = submit(client, "/zglos/organizacje/", organization_data())
     submission.organization.delete()
     submission.refresh_from_db()
-    with pytest.raises(services.ModerationError):
-        services.submission_approve(submission=submission, moderator=editor)
+    with pytest.raises(TransitionRefused):
+        transition(submission, "approve", actor=editor)
 
 
 def test_bulk_approve_reports_items_it_cannot_approve_and_goes_on(client, site_settings, editor):
@@ -181,9 +174,9 @@ def test_bulk_approve_reports_items_it_cannot_approve_and_goes_on(client, site_s
     client.force_login(editor)
     response = client.post(
         "/admin/submissions/pendingsubmission/",
-        {"action": "approve_selected", "_selected_action": [broken.pk, fine.pk]},
+        {"action": "transition_approve", "_selected_action": [broken.pk, fine.pk], "apply": "1"},
         follow=True,
     )
     statuses = dict(Submission.objects.values_list("pk", "status"))
-    assert statuses == {broken.pk: "new", fine.pk: "approved"}
+    assert statuses == {broken.pk: "pending", fine.pk: "approved"}
     assert "można tylko odrzucić" in response.content.decode()

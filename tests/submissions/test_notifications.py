@@ -7,7 +7,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 
-from submissions.models import Submission, SubmissionLog
+from editorial.models import HistoryEntry
+from submissions.models import Submission
 from tests.submissions.helpers import contact_data, news_data
 
 pytestmark = pytest.mark.django_db
@@ -44,5 +45,6 @@ def test_history_records_the_failure_and_the_later_success(client, site_settings
     with override_settings(EMAIL_BACKEND=FAILING):
         client.post("/kontakt/", contact_data())
     call_command("retry_submission_notifications", stdout=io.StringIO())
-    actions = list(SubmissionLog.objects.values_list("action", flat=True))
-    assert actions == ["received", "notify_failed", "notified"]
+    submission = Submission.objects.get()
+    actions = list(HistoryEntry.objects.for_object(submission).reverse().values_list("action", flat=True))
+    assert actions == ["created", "notify_failed", "notified"]
