@@ -55,7 +55,13 @@ def reviewer_client(client, reviewer_group):
     return client
 
 
-REVIEWED_LISTS = ["/admin/news/news/"]
+REVIEWED_LISTS = [
+    "/admin/news/news/",
+    "/admin/organizations/organization/",
+    "/admin/calendar_app/event/",
+    "/admin/submissions/pendingsubmission/",
+    "/admin/submissions/submission/",
+]
 
 
 @pytest.mark.parametrize("url", REVIEWED_LISTS)
@@ -86,4 +92,23 @@ def test_reviewer_cannot_change_site_settings_banners_or_write_content(reviewer_
 
 @pytest.mark.parametrize("url", ["/admin/auth/user/", "/admin/auth/group/", "/admin/axes/accessattempt/"])
 def test_reviewer_cannot_manage_accounts_or_lockouts(reviewer_client, url):
+    assert reviewer_client.get(url).status_code == 403
+
+
+def test_reviewer_approves_a_submission_which_publishes_its_organization(reviewer_client):
+    from django.urls import reverse
+
+    from tests.organizations.factories import pending
+    from tests.submissions.factories import SubmissionFactory
+
+    submission = SubmissionFactory(kind="organization", organization=pending(name="Fundacja Zgłoszona"))
+    reviewer_client.post(reverse("admin:submissions_pendingsubmission_transition", args=[submission.pk, "approve"]))
+    submission.refresh_from_db()
+    assert (submission.status, submission.organization.status) == ("approved", "published")
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/organizations/organization/add/", "/admin/calendar_app/event/add/", "/admin/news/category/add/"]
+)
+def test_reviewer_cannot_add_content_or_lists(reviewer_client, url):
     assert reviewer_client.get(url).status_code == 403
