@@ -23,10 +23,17 @@ def test_list_has_twelve_per_page(client):
     assert (len(first.context["page"]), len(second.context["page"])) == (12, 1)
 
 
-@pytest.mark.parametrize("page_number", ["abc", "99999", "-1", "0", "1.5", ""])
-def test_bad_page_numbers_answer_a_normal_page(client, page_number):
+@pytest.mark.parametrize(
+    ("page_number", "shown", "count"),
+    [("abc", 1, 12), ("", 1, 12), ("1.5", 1, 12), ("99999", 2, 1), ("-1", 2, 1), ("0", 2, 1)],
+)
+def test_bad_page_numbers_answer_the_first_or_last_page(client, page_number, shown, count):
+    """Not a number: the first page; out of range: the last one, with its articles."""
     NewsFactory.create_batch(13)
-    assert client.get(f"/aktualnosci/?page={page_number}").status_code == 200
+    response = client.get(f"/aktualnosci/?page={page_number}")
+    page = response.context["page"]
+    assert (response.status_code, page.number, len(page)) == (200, shown, count)
+    assert page[0].get_absolute_url() in response.content.decode()
 
 
 def test_category_page_lists_only_that_category(client):

@@ -3,8 +3,10 @@ import io
 import json
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
+from organizations import exports
 from organizations.models import Organization
 from tests.organizations.factories import AreaFactory, DistrictFactory, OrganizationFactory, pending
 
@@ -152,8 +154,14 @@ def test_exports_exclude_unpublished(client, organizations):
     assert b"Niewidoczna" not in streamed(client.get(JSON))
 
 
-def test_export_reads_rows_in_chunks_from_a_server_side_cursor(client, organizations, django_assert_max_num_queries):
-    # areas + districts for the filters (2), then one streamed SELECT: rows are
-    # never all loaded at once (the view uses .iterator(chunk_size=…)).
-    with django_assert_max_num_queries(3):
-        streamed(client.get(JSON))
+def test_export_streams_rows_through_a_server_side_cursor(client, organizations, monkeypatch):
+    """Rows come from a database cursor that is still open while the response
+    is being sent (one row per fetch here): they are never all loaded at once."""
+    monkeypatch.setattr(exports, "CHUNK_SIZE", 1)
+    chunks = iter(client.get(JSON).streaming_content)
+    head = next(chunks) + next(chunks)  # the header, then the first record
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_cursors WHERE name LIKE '_django_curs_%%'")
+        [open_cursors] = cursor.fetchone()
+    document = json.loads(head + b"".join(chunks))
+    assert (open_cursors, len(document["organizations"])) == (1, 3)
