@@ -1,8 +1,7 @@
 import datetime
 
 from django import forms
-from django.contrib.postgres.search import SearchQuery
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -120,11 +119,7 @@ class AgendaFilterForm(forms.Form):
         """The events queryset narrowed by the valid filters (no query of its own)."""
         filters = self.filters
         if filters.get("q"):
-            text = filters["q"]
-            events = events.filter(
-                Q(search_vector=SearchQuery(text, config="pps_search", search_type="websearch"))
-                | Q(title__unaccent__icontains=text)
-            )
+            events = events.search(filters["q"])
         if filters.get("kategoria"):
             events = events.filter(category=filters["kategoria"])
         if filters.get("dzielnica"):

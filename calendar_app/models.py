@@ -4,7 +4,7 @@ import re
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField, DateTimeRangeField
 from django.contrib.postgres.indexes import GinIndex, GistIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -58,6 +58,19 @@ class EventQuerySet(EditorialQuerySet):
         The calendar's name for `published()`, whose rule is `Event.workflow`'s.
         """
         return self.published()
+
+    def search(self, text):
+        """Events matching what a resident typed, with an alias `rank` to order by.
+
+        Full text (diacritics-insensitive through the `pps_search`
+        configuration) or a part of the title ("kiermasz" in "Kiermasze
+        świąteczne"). The one definition the site search and the agenda's
+        filter share.
+        """
+        query = SearchQuery(text, config="pps_search", search_type="websearch")
+        return self.filter(Q(search_vector=query) | Q(title__unaccent__icontains=text)).alias(
+            rank=SearchRank(F("search_vector"), query)
+        )
 
     def overlapping(self, start, end=None):
         """Events with an occurrence (possibly) overlapping [start, end); end=None: open.

@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import EditorialAdmin, state_column
-from organizations.identifiers import identifier_kind
+from organizations.identifiers import identifier_q
 from organizations.models import Area, District, Organization
 
 
@@ -78,11 +78,8 @@ class OrganizationAdmin(EditorialAdmin, admin.ModelAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         """An identifier typed with dashes, "PL" or without leading zeros finds its record."""
-        identifiers = identifier_kind(search_term.strip())
-        if identifiers:
-            match = Q()
-            for field, value in identifiers:
-                match |= Q(**{field: value})
+        match = identifier_q(search_term.strip())
+        if match is not None:
             return queryset.filter(match), False
         return super().get_search_results(request, queryset, search_term)
 

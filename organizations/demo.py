@@ -15,8 +15,9 @@ from importlib import import_module
 
 from django.db import transaction
 from django.utils import timezone
+from stdnum.pl import nip as stdnum_nip
+from stdnum.pl import regon as stdnum_regon
 
-from organizations.identifiers import NIP_WEIGHTS, REGON9_WEIGHTS
 from organizations.models import Area, District, Organization
 from pps_portal.text import slugify_pl
 
@@ -211,17 +212,17 @@ STREETS = [
 
 
 def nip(rng):
+    """A random NIP with a valid check digit (some prefixes have none: draw again)."""
     while True:
-        digits = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(8)]
-        check = sum(d * w for d, w in zip(digits, NIP_WEIGHTS, strict=True)) % 11
-        if check != 10:
-            return "".join(map(str, digits)) + str(check)
+        digits = str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(8))
+        valid = [candidate for candidate in (digits + str(c) for c in range(10)) if stdnum_nip.is_valid(candidate)]
+        if valid:
+            return valid[0]
 
 
 def regon(rng):
-    digits = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(7)]
-    check = sum(d * w for d, w in zip(digits, REGON9_WEIGHTS, strict=True)) % 11 % 10
-    return "".join(map(str, digits)) + str(check)
+    digits = str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(7))
+    return digits + stdnum_regon.calc_check_digit(digits)
 
 
 def _name(legal_form, index, districts):

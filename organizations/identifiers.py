@@ -11,8 +11,10 @@ One module for normalising and validating them, used by the model fields
   either the typed or the normalised form.
 * ``is_valid_*`` are the plain checksum predicates.
 
-KRS numbers have no check digit, so only their shape is checked. NIP and
-REGON checksums follow the official weights (GUS / Ministerstwo Finansów).
+KRS numbers have no check digit, so only their shape is checked (and the
+zero-padding people leave out is ours). NIP and REGON checksums are
+python-stdnum's (`stdnum.pl.nip`, `stdnum.pl.regon`), a maintained copy of
+the official rules.
 """
 
 import re
@@ -20,13 +22,12 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from stdnum.pl import nip as stdnum_nip
+from stdnum.pl import regon as stdnum_regon
 
 _SEPARATORS = re.compile(r"[\s\-./]+")
-
-NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
-REGON9_WEIGHTS = (8, 9, 2, 3, 4, 5, 6, 7)
-REGON14_WEIGHTS = (2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8)
 
 
 def _strip(value):
@@ -60,34 +61,19 @@ def normalize_krs(value):
     return value
 
 
-def _checksum(digits, weights, modulo_ten_is_zero):
-    total = sum(int(d) * w for d, w in zip(digits, weights, strict=False))
-    check = total % 11
-    if check == 10:
-        return 0 if modulo_ten_is_zero else None
-    return check
+def _is_digits(value):
+    # isdigit() alone accepts other scripts' digits ("١٢٣"); stored numbers are ASCII.
+    return value.isascii() and value.isdigit() and bool(value.strip("0"))
 
 
 def is_valid_nip(value):
     digits = normalize_nip(value)
-    if not (len(digits) == 10 and digits.isascii() and digits.isdigit()) or not digits.strip("0"):
-        return False
-    # A remainder of 10 never occurs in an issued NIP.
-    return _checksum(digits, NIP_WEIGHTS, modulo_ten_is_zero=False) == int(digits[9])
+    return _is_digits(digits) and stdnum_nip.is_valid(digits)
 
 
 def is_valid_regon(value):
     digits = normalize_regon(value)
-    if not (digits.isascii() and digits.isdigit()) or not digits.strip("0"):
-        return False
-    if len(digits) == 9:
-        return _checksum(digits, REGON9_WEIGHTS, modulo_ten_is_zero=True) == int(digits[8])
-    if len(digits) == 14:
-        # A 14-digit REGON (a local unit) begins with its parent's 9-digit REGON.
-        return is_valid_regon(digits[:9]) and (
-            _checksum(digits, REGON14_WEIGHTS, modulo_ten_is_zero=True) == int(digits[13])
-        )
-    return False
+    return _is_digits(digits) and stdnum_regon.is_valid(digits)
 
 
 def is_valid_krs(value):
@@ -137,6 +123,19 @@ def identifier_kind(value):
     if is_valid_regon(regon):
         kinds.append(("regon", regon))
     return kinds
+
+
+def identifier_q(value):
+    """A filter matching records by the KRS, NIP or REGON typed in `value`
+    (with dashes, "PL", without leading zeros), or None when it is not one.
+    The one lookup used by the registry search and by admin."""
+    kinds = identifier_kind(value)
+    if not kinds:
+        return None
+    match = Q()
+    for field, normalised in kinds:
+        match |= Q(**{field: normalised})
+    return match
 
 
 class IdentifierFormField(forms.CharField):

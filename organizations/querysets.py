@@ -6,7 +6,7 @@ from django.db.models import Case, F, Func, Q, TextField, Value, When
 from django.db.models.functions import Lower
 
 from editorial.workflow import EditorialQuerySet
-from organizations.identifiers import identifier_kind
+from organizations.identifiers import identifier_q
 
 # Letters and digits only: what a search word may contain. Underscore and
 # punctuation are dropped, so no LIKE wildcard can reach the SQL.
@@ -86,10 +86,7 @@ class OrganizationQuerySet(EditorialQuerySet):
             return self.none()
         text = " ".join(words)
 
-        identifiers = identifier_kind(query)
-        identifier_match = Q()
-        for field, value in identifiers:
-            identifier_match |= Q(**{field: value})
+        identifier_match = identifier_q(query)
 
         from organizations.models import SearchTerm
 
@@ -116,11 +113,11 @@ class OrganizationQuerySet(EditorialQuerySet):
             # similarity above pg_trgm.word_similarity_threshold (0.6). Not for
             # several words: "fundacja jura" would find every "Fundacja …".
             match |= Q(name_search__trigram_word_similar=phrase)
-        if identifiers:
+        if identifier_match is not None:
             match |= identifier_match
 
         full_text = SearchQuery(text, config="pps_search", search_type="plain")
         rank = TrigramWordSimilarity(phrase, "name_search") + SearchRank(F("search_vector"), full_text)
-        if identifiers:
+        if identifier_match is not None:
             rank = rank + Case(When(identifier_match, then=Value(10.0)), default=Value(0.0))
         return self.filter(match).annotate(rank=rank).order_by("-rank", "name", "pk")

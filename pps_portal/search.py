@@ -2,8 +2,7 @@
 in PostgreSQL. News are paginated and highlighted; the registry and the
 calendar show their best matches with a link to their own full search."""
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import F
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -60,12 +59,6 @@ def organization_results(text):
 
 
 def event_results(text):
-    """Public events (cancelled ones too, marked), best match first."""
-    query = SearchQuery(text, config="pps_search", search_type="websearch")
-    return (
-        Event.objects.public()
-        .for_listing()
-        .filter(search_vector=query)
-        .annotate(rank=SearchRank(F("search_vector"), query))
-        .order_by("-rank", "-starts_at", "pk")[:SECTION_SIZE]
-    )
+    """Public events (cancelled ones too, marked), best match first: the
+    calendar's own search, as its agenda filter uses it."""
+    return Event.objects.public().for_listing().search(text).order_by("-rank", "-starts_at", "pk")[:SECTION_SIZE]

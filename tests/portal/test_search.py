@@ -1,9 +1,10 @@
 """/szukaj/ covers news, the registry and the calendar; only public records."""
 
 import pytest
+import time_machine
 
 from calendar_app.models import Event
-from tests.calendar_app.factories import EventFactory
+from tests.calendar_app.factories import EventFactory, local
 from tests.news.factories import NewsFactory
 from tests.organizations.factories import OrganizationFactory, pending
 
@@ -35,3 +36,13 @@ def test_search_sections_link_to_full_results(client):
     html = client.get("/szukaj/?q=wolontariat").content.decode()
     assert 'href="/organizacje/?q=wolontariat"' in html
     assert 'href="/kalendarz/wydarzenia/?q=wolontariat"' in html
+
+
+@time_machine.travel(local(2026, 11, 26, 12), tick=False)
+def test_site_search_and_the_agenda_find_the_same_events(client):
+    """One EventQuerySet.search(): a part of a title is found by both (it once was by the agenda only)."""
+    fair = EventFactory(title="Kiermasze świąteczne", starts_at=local(2026, 12, 5, 10))
+    EventFactory(title="Koncert kolęd", starts_at=local(2026, 12, 6, 18))
+    site = list(client.get("/szukaj/", {"q": "kiermasz"}).context["events"])
+    agenda = [o.event for o in client.get("/kalendarz/wydarzenia/", {"q": "kiermasz"}).context["page"]]
+    assert site == agenda == [fair]
