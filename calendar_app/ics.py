@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from calendar_app import recurrence
 
@@ -20,9 +21,9 @@ def _description(event, url):
     text = html.unescape(strip_tags(event.description)).strip() or event.summary
     parts = [Truncator(" ".join(text.split())).chars(2000)]
     if event.organizer_display:
-        parts.append(f"Organizator: {event.organizer_display}")
+        parts.append(_("Organizator: %(name)s") % {"name": event.organizer_display})
     if not event.is_free and event.price:
-        parts.append(f"Cena: {event.price}")
+        parts.append(_("Cena: %(price)s") % {"price": event.price})
     parts.append(url)
     return "\n\n".join(part for part in parts if part)
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -170,7 +171,9 @@ def feed(request):
 
 def _feed_name(request):
     site = SiteSettings.load()
-    return f"Kalendarz — {site.site_name}" if site.site_name else "Kalendarz"
+    if site.site_name:
+        return _("Kalendarz — %(site)s") % {"site": site.site_name}
+    return _("Kalendarz")
 
 
 def _same_site_page(request, page):

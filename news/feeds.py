@@ -2,6 +2,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
 
 from news.models import Category, News
 
@@ -19,14 +20,15 @@ class NewsRssFeed(Feed):
         return get_object_or_404(Category, slug=slug) if slug else None
 
     def title(self, category):
-        base = f"{self.site.site_name} — Aktualności"
-        return f"{base}: {category.name}" if category else base
+        if category:
+            return _("%(site)s — Aktualności: %(category)s") % {"site": self.site.site_name, "category": category.name}
+        return _("%(site)s — Aktualności") % {"site": self.site.site_name}
 
     def link(self, category):
         return category.get_absolute_url() if category else reverse("news:list")
 
     def description(self, category):
-        return f"Aktualności serwisu {self.site.site_name} ({self.site.city})"
+        return _("Aktualności serwisu %(site)s (%(city)s)") % {"site": self.site.site_name, "city": self.site.city}
 
     def items(self, category):
         news = News.objects.for_listing()

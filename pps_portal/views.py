@@ -10,6 +10,7 @@ from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -129,10 +130,10 @@ def editor_image_upload(request):
     files as uploaded, EXIF included.
     """
     if not (request.user.is_authenticated and request.user.is_staff):
-        return JsonResponse({"error": {"message": "Brak uprawnień."}}, status=403)
+        return JsonResponse({"error": {"message": _("Brak uprawnień.")}}, status=403)
     upload = request.FILES.get("upload")
     if upload is None:
-        return JsonResponse({"error": {"message": "Nie wybrano pliku."}}, status=400)
+        return JsonResponse({"error": {"message": _("Nie wybrano pliku.")}}, status=400)
     try:
         name = store_reencoded(upload, timezone.now().strftime("editor/%Y/%m"))
     except ValidationError as error:
