@@ -5,6 +5,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from news.models import News
+from tests.factories import UserFactory
 from tests.news.factories import NewsFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,8 +53,8 @@ def test_bulk_action_confirms_then_reports_done_and_skipped(editor_client):
     assert News.objects.published().count() == 3
 
 
-def test_without_the_moderate_permission_there_are_no_transition_buttons_or_actions(client, django_user_model):
-    writer = django_user_model.objects.create_user("autorka", is_staff=True)
+def test_without_the_moderate_permission_there_are_no_transition_buttons_or_actions(client):
+    writer = UserFactory(username="autorka", is_staff=True)
     writer.user_permissions.add(*Permission.objects.filter(codename__in=["view_news", "change_news"]))
     client.force_login(writer)
     draft = NewsFactory(status="draft", published_at=None)

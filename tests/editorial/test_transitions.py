@@ -5,6 +5,7 @@ import pytest
 from editorial import services
 from editorial.models import HistoryEntry
 from tests.editorial.kinds import KINDS, row
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,11 +45,11 @@ def test_every_transition_is_done_when_the_table_allows_it_and_refused_otherwise
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_a_transition_needs_the_kinds_moderate_permission(django_user_model, kind):
+def test_a_transition_needs_the_kinds_moderate_permission(kind):
     model, make = KINDS[kind]
     step = model.workflow.transitions[0]
     obj = make(step.sources[0], step.name)
-    outsider = django_user_model.objects.create_user("bez-uprawnien", is_staff=True)
+    outsider = UserFactory(username="bez-uprawnien", is_staff=True)
     with pytest.raises(services.TransitionRefused, match="Nie masz uprawnień"):
         services.transition(obj, step.name, actor=outsider)
     assert row(obj)["status"] == step.sources[0]

@@ -4,14 +4,12 @@ import io
 import os
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
 from news.models import News
 from pps_portal.images import MAX_UPLOAD_BYTES, rendition_names
-from pps_portal.permissions import EDITOR_GROUP
 from tests.news.factories import CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,19 +24,6 @@ def jpeg_with_gps(width=1600, height=900):
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), (200, 30, 30)).save(buffer, "JPEG", exif=exif.tobytes())
     return buffer.getvalue()
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("edytorka", password="haslo-testowe-123", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def post_article(client, upload, **extra):

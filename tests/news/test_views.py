@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from news.models import News
+from tests.factories import UserFactory
 from tests.news.factories import CategoryFactory, NewsFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,8 +71,8 @@ def test_draft_and_scheduled_are_404_for_anonymous(client):
     assert statuses == [404, 404]
 
 
-def test_draft_is_404_for_logged_in_non_staff(client, django_user_model):
-    client.force_login(django_user_model.objects.create_user("mieszkaniec"))
+def test_draft_is_404_for_logged_in_non_staff(client):
+    client.force_login(UserFactory(username="mieszkaniec"))
     assert client.get(NewsFactory(status=News.Status.DRAFT).get_absolute_url()).status_code == 404
 
 

@@ -2,10 +2,8 @@
 work in every part of admin, and nothing else."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from pps_portal.models import SiteSettings
-from pps_portal.permissions import EDITOR_GROUP
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +22,6 @@ EDITORIAL_PAGES = [
     "/admin/submissions/pendingsubmission/",
     "/admin/submissions/submission/",
 ]
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    editor = django_user_model.objects.create_user("redaktorka", is_staff=True)
-    editor.groups.add(Group.objects.get(name=EDITOR_GROUP))
-    client.force_login(editor)
-    return client
 
 
 @pytest.mark.parametrize("url", EDITORIAL_PAGES)

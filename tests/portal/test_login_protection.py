@@ -2,14 +2,11 @@
 
 import pytest
 
+from tests.factories import PASSWORD
+
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/admin/login/"
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return django_user_model.objects.create_user("redaktorka", password="prawdziwe-haslo-2026", is_staff=True)
 
 
 def attempt(client, password):
@@ -22,7 +19,7 @@ def test_wrong_password_shows_the_login_form_again(client, editor):
 
 def test_after_five_failures_even_the_right_password_is_refused_with_429(client, editor, site_settings):
     statuses = [attempt(client, f"zle-{n}").status_code for n in range(5)]
-    response = attempt(client, "prawdziwe-haslo-2026")
+    response = attempt(client, PASSWORD)
     assert statuses == [200, 200, 200, 200, 429]
     assert response.status_code == 429
     assert "Logowanie chwilowo zablokowane" in response.content.decode()
@@ -31,15 +28,13 @@ def test_after_five_failures_even_the_right_password_is_refused_with_429(client,
 def test_lockout_is_per_address(client, editor, site_settings):
     for n in range(5):
         client.post(LOGIN, {"username": "redaktorka", "password": f"zle-{n}"}, REMOTE_ADDR="10.0.0.1")
-    response = client.post(
-        LOGIN, {"username": "redaktorka", "password": "prawdziwe-haslo-2026"}, REMOTE_ADDR="10.0.0.2"
-    )
+    response = client.post(LOGIN, {"username": "redaktorka", "password": PASSWORD}, REMOTE_ADDR="10.0.0.2")
     assert response.status_code == 302
 
 
 def test_a_success_resets_the_failure_count(client, editor):
     for n in range(4):
         attempt(client, f"zle-{n}")
-    assert attempt(client, "prawdziwe-haslo-2026").status_code == 302
+    assert attempt(client, PASSWORD).status_code == 302
     client.logout()
     assert [attempt(client, f"zle-{n}").status_code for n in range(4)] == [200, 200, 200, 200]

@@ -10,6 +10,7 @@ from organizations.models import Organization
 from submissions import services
 from submissions.models import Submission
 from tests.browser import axe_violations, collect_csp_violations, set_theme
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -61,7 +62,7 @@ def tab_to(page, locator, limit=80):
 
 
 def test_resident_submits_organization_by_keyboard_after_fixing_nip_and_editor_approves(
-    page, live_server, seeded, fast_forms, django_user_model, editor_group
+    page, live_server, seeded, fast_forms, editor
 ):
     page.goto(live_server.url + "/zglos/organizacje/")
     tab_to(page, page.locator("#id_name"))
@@ -100,16 +101,14 @@ def test_resident_submits_organization_by_keyboard_after_fixing_nip_and_editor_a
     reference = page.locator(".confirmation__reference strong").inner_text()
     assert re.fullmatch(r"PPS-\d{4}-\d{6}", reference)
 
-    editor = django_user_model.objects.create_user("redaktor2", password="haslo-redaktora-2026", is_staff=True)
-    editor.groups.add(editor_group)
     page.goto(live_server.url + "/admin/login/?next=/admin/submissions/pendingsubmission/")
-    page.get_by_label("Nazwa użytkownika").fill("redaktor2")
-    page.get_by_label("Hasło").fill("haslo-redaktora-2026")
+    page.get_by_label("Nazwa użytkownika").fill(editor.username)
+    page.get_by_label("Hasło").fill(PASSWORD)
     page.get_by_role("button", name="Zaloguj się").click()
     page.get_by_role("link", name=reference).click()
-    page.get_by_label(re.compile("zatwierdź")).check()
-    page.locator("input[name=_save]").click()
-    expect(page.locator(".messagelist")).to_be_visible()
+    page.get_by_role("link", name="Zatwierdź").click()
+    page.get_by_role("button", name="Zatwierdź").click()
+    expect(page.locator(".messagelist")).to_contain_text("Zatwierdzono")
 
     page.goto(live_server.url + "/organizacje/")
     expect(page.get_by_role("link", name="Stowarzyszenie Klawiaturowe")).to_be_visible()

@@ -13,6 +13,7 @@ from editorial.services import TransitionRefused, transition
 from news.models import News
 from organizations.models import Organization
 from submissions.models import Submission
+from tests.factories import UserFactory
 from tests.submissions.helpers import contact_data, error_data, event_data, jpeg_upload, news_data, organization_data
 
 pytestmark = pytest.mark.django_db
@@ -113,8 +114,8 @@ def test_retention_erases_contact_data_of_old_closed_items_only(client, site_set
     assert Submission.objects.get(pk=old.pk).message == ""
 
 
-def test_logged_in_non_staff_user_cannot_reach_the_queue(client, django_user_model):
-    client.force_login(django_user_model.objects.create_user("mieszkaniec", password="haslo-mieszkanca-1"))
+def test_logged_in_non_staff_user_cannot_reach_the_queue(client):
+    client.force_login(UserFactory(username="mieszkaniec"))
     response = client.get("/admin/submissions/pendingsubmission/")
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
 
