@@ -23,7 +23,7 @@ from calendar_app.formatting import describe_rule
 from editorial import versions
 from editorial.states import State
 from editorial.workflow import EditorialModel, EditorialQuerySet, Transition, Workflow
-from pps_portal.images import SafeImageField
+from pps_portal.models import ImageWithAltText
 from pps_portal.sanitize import sanitize_html
 from pps_portal.text import unique_slug
 
@@ -122,7 +122,7 @@ class EventQuerySet(EditorialQuerySet):
         ).with_exceptions()  # fmt: skip
 
 
-class Event(EditorialModel, models.Model):
+class Event(EditorialModel, ImageWithAltText):
     """An event in the city calendar: one date, several days, or a weekly/monthly series.
 
     Times are stored in UTC and shown in Europe/Warsaw. All-day events keep
@@ -313,18 +313,6 @@ class Event(EditorialModel, models.Model):
     sign_language = models.BooleanField(_("tłumacz polskiego języka migowego"), null=True, blank=True)
     accessibility_notes = models.TextField(_("dostępność — uwagi"), blank=True)
 
-    image = SafeImageField(
-        _("zdjęcie"), upload_to="events/", blank=True, width_field="image_width", height_field="image_height"
-    )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        _("tekst alternatywny zdjęcia"),
-        max_length=300,
-        blank=True,
-        help_text=_("Wymagany, gdy dodano zdjęcie: opisz, co przedstawia."),
-    )
-
     status = workflow.state_field_definition(
         _("status"),
         help_text=_("Publicznie widoczne są wydarzenia opublikowane i odwołane (z oznaczeniem „Odwołane”)."),
@@ -388,7 +376,7 @@ class Event(EditorialModel, models.Model):
             models.CheckConstraint(
                 condition=Q(repeat_interval__gte=1, repeat_interval__lte=12), name="event_repeat_interval_range"
             ),
-            models.CheckConstraint(condition=Q(image="") | ~Q(image_alt=""), name="event_image_has_alt"),
+            *ImageWithAltText.Meta.constraints,
             models.CheckConstraint(
                 condition=~Q(status="rejected") | ~Q(rejection_reason=""), name="event_rejected_has_reason"
             ),
@@ -523,10 +511,9 @@ class Event(EditorialModel, models.Model):
                 errors["repeat"] = _("Termin serii nie może trwać dłużej niż odstęp między terminami.")
         if self.repeat != self.Repeat.WEEKLY:
             self.repeat_weekdays = []
-        if self.image and not self.image_alt.strip():
-            errors["image_alt"] = _("Podaj tekst alternatywny dla zdjęcia.")
         if errors:
             raise ValidationError(errors)
+        super().clean()
 
     def normalize(self):
         """Fill what is derived: all-day datetimes, the occurrence span, the slug.

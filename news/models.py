@@ -14,7 +14,7 @@ from editorial import versions
 from editorial.fields import visible_until_field
 from editorial.states import State
 from editorial.workflow import EditorialModel, EditorialQuerySet, Transition, Workflow
-from pps_portal.images import SafeImageField
+from pps_portal.models import ImageWithAltText
 from pps_portal.sanitize import html_to_text, sanitize_html
 
 
@@ -61,7 +61,7 @@ class NewsQuerySet(EditorialQuerySet):
         )
 
 
-class News(EditorialModel, models.Model):
+class News(EditorialModel, ImageWithAltText):
     workflow = Workflow(
         states=[State.DRAFT, State.PUBLISHED, State.WITHDRAWN],
         initial=State.DRAFT,
@@ -97,21 +97,6 @@ class News(EditorialModel, models.Model):
     body = CKEditor5Field(_("treść"), config_name="default", blank=True)
     # Plain text of the body, kept for search and headlines.
     body_text = models.TextField(editable=False, blank=True)
-    image = SafeImageField(
-        _("zdjęcie główne"),
-        upload_to="news/%Y/%m/",
-        blank=True,
-        width_field="image_width",
-        height_field="image_height",
-    )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        _("tekst alternatywny zdjęcia"),
-        max_length=300,
-        blank=True,
-        help_text=_("Wymagany, gdy dodano zdjęcie: opisz, co przedstawia."),
-    )
     category = models.ForeignKey(
         Category, verbose_name=_("kategoria"), on_delete=models.PROTECT, related_name="news", null=True, blank=True
     )
@@ -172,7 +157,7 @@ class News(EditorialModel, models.Model):
                 | Q(visible_until__gt=F("published_at")),
                 name="news_visible_until_after_publication",
             ),
-            models.CheckConstraint(condition=Q(image="") | ~Q(image_alt=""), name="news_image_has_alt"),
+            *ImageWithAltText.Meta.constraints,
         ]
 
     def __str__(self):
@@ -188,9 +173,8 @@ class News(EditorialModel, models.Model):
         return reverse("news:detail", args=[self.slug])
 
     def clean(self):
+        super().clean()
         errors = {}
-        if self.image and not self.image_alt.strip():
-            errors["image_alt"] = _("Podaj tekst alternatywny dla zdjęcia.")
         if self.status == State.PUBLISHED and not self.published_at:
             errors["published_at"] = _("Podaj datę publikacji (może być w przyszłości).")
         if self.visible_until and self.published_at and self.visible_until <= self.published_at:

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -10,6 +11,52 @@ from editorial.states import State
 from editorial.workflow import EditorialModel, EditorialQuerySet, Transition, Workflow
 from pps_portal.images import SafeImageField
 from pps_portal.validators import validate_link
+
+
+def image_upload_to(instance, filename):
+    """Uploads by kind and month: "news/2026/11/…", "event/2026/11/…"."""
+    return f"{instance._meta.model_name}/{timezone.now():%Y/%m}/{filename}"
+
+
+class ImageWithAltText(models.Model):
+    """An optional picture of a record with its stored size and its alternative text.
+
+    Every picture the portal shows goes through SafeImageField (checked,
+    re-encoded), keeps its width and height (templates print them without
+    opening the file) and must have alt text: the database refuses a picture
+    without it (the constraint, for imports and the shell too) and forms say
+    so in Polish (`clean`). A model that keeps pictures elsewhere (private
+    storage) overrides `image` only.
+    """
+
+    image = SafeImageField(
+        _("zdjęcie"),
+        upload_to=image_upload_to,
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("tekst alternatywny zdjęcia"),
+        max_length=300,
+        blank=True,
+        help_text=_("Wymagany, gdy dodano zdjęcie: opisz, co przedstawia."),
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""), name="%(app_label)s_%(class)s_image_has_alt"
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Podaj tekst alternatywny dla zdjęcia.")})
 
 
 class SiteSettings(models.Model):
@@ -124,7 +171,7 @@ class BannerQuerySet(EditorialQuerySet):
         return self.published().order_by("position", "pk")
 
 
-class Banner(EditorialModel, models.Model):
+class Banner(EditorialModel, ImageWithAltText):
     """A link banner in the side column, managed by editors."""
 
     workflow = Workflow(
@@ -157,18 +204,6 @@ class Banner(EditorialModel, models.Model):
         validators=[validate_link],
         help_text=_("Pełny adres (https://…) lub ścieżka na tej stronie (/organizacje/)."),
     )
-    image = SafeImageField(
-        _("obraz"), upload_to="banners/", blank=True, width_field="image_width", height_field="image_height"
-    )
-    # Stored so templates can print width/height without opening the file.
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        _("tekst alternatywny obrazu"),
-        max_length=300,
-        blank=True,
-        help_text=_("Wymagany, gdy dodano obraz: opisz, co przedstawia lub dokąd prowadzi."),
-    )
     position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
     status = workflow.state_field_definition()
     visible_until = visible_until_field()
@@ -180,16 +215,10 @@ class Banner(EditorialModel, models.Model):
         verbose_name_plural = _("banery")
         ordering = ["position", "pk"]
         permissions = [("moderate_banner", "Może pokazywać i ukrywać banery")]
-        constraints = [
-            models.CheckConstraint(condition=Q(image="") | ~Q(image_alt=""), name="banner_image_has_alt"),
-        ]
+        constraints = ImageWithAltText.Meta.constraints
 
     def __str__(self):
         return self.title
-
-    def clean(self):
-        if self.image and not self.image_alt.strip():
-            raise ValidationError({"image_alt": _("Podaj tekst alternatywny dla obrazu.")})
 
 
 versions.register(SiteSettings)

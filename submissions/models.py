@@ -26,6 +26,7 @@ from django.utils.translation import ngettext_lazy
 from editorial.states import State
 from editorial.workflow import EditorialModel, Transition, Workflow
 from pps_portal.images import SafeImageField
+from pps_portal.models import ImageWithAltText
 
 
 def private_storage():
@@ -67,7 +68,7 @@ APPROVABLE_KINDS = ("organization", "event", "news")
 HANDLED_KINDS = ("error", "contact")
 
 
-class Submission(EditorialModel, models.Model):
+class Submission(EditorialModel, ImageWithAltText):
     workflow = Workflow(
         states=[State.PENDING, State.IN_PROGRESS, State.APPROVED, State.REJECTED, State.DONE],
         initial=State.PENDING,
@@ -155,9 +156,6 @@ class Submission(EditorialModel, models.Model):
         width_field="image_width",
         height_field="image_height",
     )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(_("opis zdjęcia"), max_length=300, blank=True)
 
     # What the submission created or became.
     organization = models.ForeignKey(
@@ -235,7 +233,7 @@ class Submission(EditorialModel, models.Model):
             models.CheckConstraint(
                 condition=~Q(status="rejected") | ~Q(rejection_reason=""), name="submission_rejected_has_reason"
             ),
-            models.CheckConstraint(condition=Q(image="") | ~Q(image_alt=""), name="submission_image_has_alt"),
+            *ImageWithAltText.Meta.constraints,
         ]
 
     def __str__(self):

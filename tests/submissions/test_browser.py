@@ -7,7 +7,6 @@ from playwright.sync_api import expect
 
 from calendar_app.models import Event
 from organizations.models import Organization
-from submissions import services
 from submissions.models import Submission
 from tests.browser import axe_violations, collect_csp_violations, set_theme
 from tests.factories import PASSWORD
@@ -124,10 +123,11 @@ def test_xss_payloads_appear_as_text_after_approval_and_no_dialog_fires(page, li
     client.post("/zglos/organizacje/", organization_data(name="Fundacja XSS", description=payload))
     client.post("/zglos/wydarzenie/", event_data(title="Wydarzenie XSS", description_text=payload))
     client.post("/zglos/news/", news_data(title="News XSS", text=payload))
-    for submission in Submission.objects.all():
-        services.submission_approve(submission=submission, moderator=editor)
     from editorial.services import transition
     from news.models import News
+
+    for submission in Submission.objects.all():
+        transition(submission, "approve", actor=editor)
 
     transition(News.objects.get(title="News XSS"), "publish", actor=editor)
 
