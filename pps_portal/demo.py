@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 
 from editorial.states import State
 from pps_portal.models import Banner, SiteSettings
-from pps_portal.permissions import EDITOR_GROUP
+from pps_portal.permissions import EDITOR_GROUP, REVIEWER_GROUP
 
 # Well-known demo logins (README). Created only with DEBUG on, never in production.
 DEMO_PASSWORD = "pps-demo-2026"
@@ -88,25 +88,30 @@ def seed_site(*, scale=1):
 
 
 def seed_users(*, scale=1):
-    """Demo logins for a local run: an editor (staff, Editor group) and an admin."""
+    """Demo logins for a local run: an editor (Redaktorzy), a reviewer (Moderatorzy) and an admin."""
     if not django_settings.DEBUG:
         return "Demo users skipped (DEBUG is off)."
     User = get_user_model()
     created = []
-    editor, was_created = User.objects.get_or_create(
-        username="redaktor",
-        defaults={
-            "first_name": "Anna",
-            "last_name": "Redaktorska",
-            "email": "redaktor@example.invalid",
-            "is_staff": True,
-        },
-    )
-    if was_created:
-        editor.set_password(DEMO_PASSWORD)
-        editor.save()
-        editor.groups.add(Group.objects.get(name=EDITOR_GROUP))
-        created.append("redaktor")
+    staff = [
+        ("redaktor", "Anna", "Redaktorska", EDITOR_GROUP),
+        ("moderator", "Marek", "Moderatorski", REVIEWER_GROUP),
+    ]
+    for username, first_name, last_name, group in staff:
+        user, was_created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first_name,
+                "last_name": last_name,
+                "email": f"{username}@example.invalid",
+                "is_staff": True,
+            },
+        )
+        if was_created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            user.groups.add(Group.objects.get(name=group))
+            created.append(username)
     if not User.objects.filter(username="admin").exists():
         User.objects.create_superuser("admin", "admin@example.invalid", DEMO_PASSWORD)
         created.append("admin")
