@@ -22,7 +22,15 @@ from calendar_app import recurrence
 from calendar_app.formatting import describe_rule
 from editorial import versions
 from editorial.states import State
-from editorial.workflow import EditorialModel, EditorialQuerySet, Transition, Workflow
+from editorial.workflow import (
+    EditorialModel,
+    EditorialQuerySet,
+    Transition,
+    Workflow,
+    publish_step,
+    reject_step,
+    withdraw_step,
+)
 from pps_portal.models import ImageWithAltText
 from pps_portal.sanitize import sanitize_html
 from pps_portal.text import unique_slug
@@ -141,23 +149,13 @@ class Event(EditorialModel, ImageWithAltText):
         reason_field="rejection_reason",
         counted=ngettext_lazy("%(count)d wydarzenie", "%(count)d wydarzeń", "count"),
         transitions=[
-            Transition(
-                "publish",
-                _("Opublikuj"),
-                done=_("Opublikowano"),
-                # Also a cancelled event whose cancellation no longer holds.
-                sources=[State.DRAFT, State.PENDING, State.CANCELLED, State.WITHDRAWN, State.REJECTED],
-                target=State.PUBLISHED,
+            # Also a cancelled event whose cancellation no longer holds.
+            publish_step(
+                [State.DRAFT, State.PENDING, State.CANCELLED, State.WITHDRAWN, State.REJECTED],
                 effect="calendar_app.services.stamp_published",
             ),
-            Transition(
-                "reject",
-                _("Odrzuć"),
-                done=_("Odrzucono"),
-                sources=[State.PENDING],
-                target=State.REJECTED,
-                reason="required",
-                reason_label=_("Powód odrzucenia"),
+            reject_step(
+                [State.PENDING],
                 reason_help=_("Zostaje w rekordzie; zgłaszający dowie się o nim z wiadomości o zgłoszeniu."),
             ),
             Transition(
@@ -172,15 +170,7 @@ class Event(EditorialModel, ImageWithAltText):
                 reason_field="cancellation_note",
                 reason_label=_("Informacja o odwołaniu (widoczna publicznie)"),
             ),
-            Transition(
-                "withdraw",
-                _("Wycofaj"),
-                done=_("Wycofano"),
-                sources=[State.PUBLISHED, State.CANCELLED],
-                target=State.WITHDRAWN,
-                reason="optional",
-                reason_label=_("Powód wycofania (dla redakcji)"),
-            ),
+            withdraw_step([State.PUBLISHED, State.CANCELLED]),
         ],
     )
     Status = State

@@ -21,7 +21,8 @@ How to add a kind
        from editorial import versions
        from editorial.fields import visible_until_field
        from editorial.states import State
-       from editorial.workflow import EditorialModel, EditorialQuerySet, Transition, Workflow
+       from editorial.workflow import (
+           EditorialModel, EditorialQuerySet, Workflow, publish_step, withdraw_step)
 
        class PageQuerySet(EditorialQuerySet):
            pass  # .published() comes from the workflow
@@ -34,10 +35,8 @@ How to add a kind
                expiry_field="visible_until",    # optional: public until then
                counted=ngettext_lazy("%(count)d stronę", "%(count)d stron", "count"),
                transitions=[
-                   Transition("publish", _("Opublikuj"), done=_("Opublikowano"),
-                              sources=[State.DRAFT, State.WITHDRAWN], target=State.PUBLISHED),
-                   Transition("withdraw", _("Wycofaj"), done=_("Wycofano"),
-                              sources=[State.PUBLISHED], target=State.WITHDRAWN, reason="optional"),
+                   publish_step([State.DRAFT, State.WITHDRAWN]),
+                   withdraw_step([State.PUBLISHED]),
                ],
            )
            status = workflow.state_field_definition()
@@ -50,8 +49,16 @@ How to add a kind
 
        versions.register(Page)   # every save through the core keeps a version
 
+   A kind with a picture extends `pps_portal.models.ImageWithAltText`
+   (picture, size, alt text, its constraint and check) instead of
+   `models.Model`, and lists `*ImageWithAltText.Meta.constraints` in its own.
+
    `counted` is accusative ("Opublikowano 3 strony", "Pominięto 1 stronę"):
    add its Polish plural forms to locale/pl/LC_MESSAGES/django.po.
+   `publish_step`, `withdraw_step` and `reject_step` are the usual steps
+   (any field can be overridden: `label=`, `reason_help=`…); anything else
+   is a `Transition(name, label, done=…, sources=…, target=…)`, e.g. an
+   event's "cancel" or a grant call's "unieważnij" into State.CANCELLED.
    A transition may name a `guard` (why it is refused, beyond the state),
    an `effect` (more writes in the same transaction) and a `notify` hook
    (after commit), as callables or dotted paths into the app's services.

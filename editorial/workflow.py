@@ -96,6 +96,52 @@ class Transition:
             notify(obj, entry)
 
 
+def publish_step(sources, **options):
+    """The usual step into the published state ("Opublikuj"); `options` override any field."""
+    return Transition(
+        **{
+            "name": "publish",
+            "label": _("Opublikuj"),
+            "done": _("Opublikowano"),
+            "sources": sources,
+            "target": State.PUBLISHED,
+            **options,
+        }
+    )
+
+
+def withdraw_step(sources, **options):
+    """The usual step out of public view ("Wycofaj"), with an optional reason for the editors."""
+    return Transition(
+        **{
+            "name": "withdraw",
+            "label": _("Wycofaj"),
+            "done": _("Wycofano"),
+            "sources": sources,
+            "target": State.WITHDRAWN,
+            "reason": OPTIONAL_REASON,
+            "reason_label": _("Powód wycofania (dla redakcji)"),
+            **options,
+        }
+    )
+
+
+def reject_step(sources, **options):
+    """The usual refusal ("Odrzuć") with a required reason, kept on the record."""
+    return Transition(
+        **{
+            "name": "reject",
+            "label": _("Odrzuć"),
+            "done": _("Odrzucono"),
+            "sources": sources,
+            "target": State.REJECTED,
+            "reason": REQUIRED_REASON,
+            "reason_label": _("Powód odrzucenia"),
+            **options,
+        }
+    )
+
+
 @dataclass
 class Workflow:
     """The states and transitions of one kind of content.

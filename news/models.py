@@ -13,7 +13,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from editorial import versions
 from editorial.fields import visible_until_field
 from editorial.states import State
-from editorial.workflow import EditorialModel, EditorialQuerySet, Transition, Workflow
+from editorial.workflow import EditorialModel, EditorialQuerySet, Workflow, publish_step, withdraw_step
 from pps_portal.models import ImageWithAltText
 from pps_portal.sanitize import html_to_text, sanitize_html
 
@@ -69,22 +69,8 @@ class News(EditorialModel, ImageWithAltText):
         expiry_field="visible_until",
         counted=ngettext_lazy("%(count)d artykuł", "%(count)d artykułów", "count"),
         transitions=[
-            Transition(
-                "publish",
-                _("Opublikuj"),
-                done=_("Opublikowano"),
-                sources=[State.DRAFT, State.WITHDRAWN],
-                target=State.PUBLISHED,
-            ),
-            Transition(
-                "withdraw",
-                _("Wycofaj"),
-                done=_("Wycofano"),
-                sources=[State.PUBLISHED],
-                target=State.WITHDRAWN,
-                reason="optional",
-                reason_label=_("Powód wycofania (dla redakcji)"),
-            ),
+            publish_step([State.DRAFT, State.WITHDRAWN]),
+            withdraw_step([State.PUBLISHED]),
         ],
     )
     Status = State

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext_lazy
 
 from editorial import versions
 from editorial.states import State
-from editorial.workflow import EditorialModel, Transition, Workflow
+from editorial.workflow import EditorialModel, Workflow, publish_step, reject_step, withdraw_step
 from organizations.identifiers import KRSField, NIPField, REGONField
 from organizations.querysets import OrganizationQuerySet
 from pps_portal.images import SafeImageField
@@ -85,34 +85,15 @@ class Organization(EditorialModel, models.Model):
         reason_field="rejection_reason",
         counted=ngettext_lazy("%(count)d organizację", "%(count)d organizacji", "count"),
         transitions=[
-            Transition(
-                "publish",
-                _("Opublikuj"),
-                done=_("Opublikowano"),
-                sources=[State.PENDING, State.REJECTED, State.WITHDRAWN],
-                target=State.PUBLISHED,
-                # Publishing means the editors checked the data.
-                effect="organizations.services.mark_verified",
+            # Publishing means the editors checked the data.
+            publish_step(
+                [State.PENDING, State.REJECTED, State.WITHDRAWN], effect="organizations.services.mark_verified"
             ),
-            Transition(
-                "reject",
-                _("Odrzuć"),
-                done=_("Odrzucono"),
-                sources=[State.PENDING, State.PUBLISHED, State.WITHDRAWN],
-                target=State.REJECTED,
-                reason="required",
-                reason_label=_("Powód odrzucenia"),
+            reject_step(
+                [State.PENDING, State.PUBLISHED, State.WITHDRAWN],
                 reason_help=_("Zostaje w rekordzie; organizacja znika ze wszystkich stron publicznych."),
             ),
-            Transition(
-                "withdraw",
-                _("Wycofaj z bazy"),
-                done=_("Wycofano"),
-                sources=[State.PUBLISHED],
-                target=State.WITHDRAWN,
-                reason="optional",
-                reason_label=_("Powód wycofania (dla redakcji)"),
-            ),
+            withdraw_step([State.PUBLISHED], label=_("Wycofaj z bazy")),
         ],
     )
     Status = State

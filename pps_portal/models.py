@@ -8,7 +8,7 @@ from django.utils.translation import ngettext_lazy
 from editorial import versions
 from editorial.fields import visible_until_field
 from editorial.states import State
-from editorial.workflow import EditorialModel, EditorialQuerySet, Transition, Workflow
+from editorial.workflow import EditorialModel, EditorialQuerySet, Workflow, publish_step, withdraw_step
 from pps_portal.images import SafeImageField
 from pps_portal.validators import validate_link
 
@@ -180,20 +180,8 @@ class Banner(EditorialModel, ImageWithAltText):
         expiry_field="visible_until",
         counted=ngettext_lazy("%(count)d baner", "%(count)d banerów", "count"),
         transitions=[
-            Transition(
-                "publish",
-                _("Pokaż na stronie"),
-                done=_("Pokazano na stronie"),
-                sources=[State.DRAFT, State.WITHDRAWN],
-                target=State.PUBLISHED,
-            ),
-            Transition(
-                "withdraw",
-                _("Ukryj"),
-                done=_("Ukryto"),
-                sources=[State.PUBLISHED],
-                target=State.WITHDRAWN,
-            ),
+            publish_step([State.DRAFT, State.WITHDRAWN], label=_("Pokaż na stronie"), done=_("Pokazano na stronie")),
+            withdraw_step([State.PUBLISHED], label=_("Ukryj"), done=_("Ukryto"), reason=None),
         ],
     )
 

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from editorial.states import State
-from editorial.workflow import EditorialModel, Transition, Workflow
+from editorial.workflow import EditorialModel, Transition, Workflow, reject_step
 from pps_portal.images import SafeImageField
 from pps_portal.models import ImageWithAltText
 
@@ -96,14 +96,8 @@ class Submission(EditorialModel, ImageWithAltText):
                 effect="submissions.services.approve_content",
                 notify="submissions.notifications.notify_sender_of_outcome",
             ),
-            Transition(
-                "reject",
-                _("Odrzuć"),
-                done=_("Odrzucono"),
-                sources=[State.PENDING, State.IN_PROGRESS],
-                target=State.REJECTED,
-                reason="required",
-                reason_label=_("Powód odrzucenia"),
+            reject_step(
+                [State.PENDING, State.IN_PROGRESS],
                 reason_help=_("Nadawca dostanie go w wiadomości e-mail (notatki redakcji — nie)."),
                 effect="submissions.services.reject_content",
                 notify="submissions.notifications.notify_sender_of_outcome",
