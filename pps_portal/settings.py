@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "organizations",
     "calendar_app",
     "submissions",
+    "documents",
 ]
 
 MIDDLEWARE = [

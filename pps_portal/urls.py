@@ -30,6 +30,7 @@ urlpatterns = [
     path("organizacje/", include("organizations.urls")),
     path("kalendarz/", include("calendar_app.urls")),
     path("kalendarz.ics", calendar_views.feed, name="calendar-feed"),
+    path("dokumenty/", include("documents.urls")),
     path("szukaj/", views.search, name="search"),
     path("", include("submissions.urls")),
     # An index of one sitemap per section: each stays under the protocol's
