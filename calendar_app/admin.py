@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from calendar_app import services
 from calendar_app.models import Event, EventCategory, EventException
+from documents.admin import DocumentInline
 from editorial.admin import EditorialAdmin, state_column
 
 
@@ -99,7 +100,7 @@ class EventAdmin(EditorialAdmin, admin.ModelAdmin):
     date_hierarchy = "starts_at"
     ordering = ["-starts_at"]
     readonly_fields = ["created_at", "updated_at", "published_at"]
-    inlines = [EventExceptionInline]
+    inlines = [EventExceptionInline, DocumentInline]
     actions = ["copy"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "category", "state_display"]}),

@@ -20,6 +20,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 
 from calendar_app import recurrence
 from calendar_app.formatting import describe_rule
+from documents.models import DocumentsRelation
 from editorial import versions
 from editorial.states import State
 from editorial.workflow import (
@@ -325,6 +326,9 @@ class Event(EditorialModel, ImageWithAltText):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+
+    # Public events (cancelled ones too) show their documents.
+    documents = DocumentsRelation(public="public")
 
     objects = EventQuerySet.as_manager()
 

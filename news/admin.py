@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from documents.admin import DocumentInline
 from editorial.admin import EditorialAdmin, state_column
 from news.models import Category, News
 
@@ -28,6 +29,8 @@ class NewsAdmin(EditorialAdmin, admin.ModelAdmin):
         (_("Publikacja"), {"fields": ["state_display", "published_at", "visible_until", "category", "is_pinned"]}),
         (_("Historia"), {"fields": ["author", "created_at", "updated_at"]}),
     ]
+
+    inlines = [DocumentInline]
 
     status_label = state_column(_("status"))
 

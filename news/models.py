@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from django_ckeditor_5.fields import CKEditor5Field
 
+from documents.models import DocumentsRelation
 from editorial import versions
 from editorial.fields import visible_until_field
 from editorial.states import State
@@ -115,6 +116,8 @@ class News(EditorialModel, ImageWithAltText):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+
+    documents = DocumentsRelation()
 
     objects = NewsQuerySet.as_manager()
 

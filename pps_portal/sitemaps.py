@@ -7,7 +7,7 @@ class StaticPagesSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["home", "statement"]
+        return ["home", "statement", "documents:library"]
 
     def location(self, item):
         return reverse(item)

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from documents.models import Document
 from news.models import News
 from pps_portal import search as site_search
 from pps_portal.a11y import Preferences
@@ -59,7 +60,15 @@ def search(request):
 
 def statement(request):
     """Deklaracja dostępności, in the structure required by Polish law."""
-    return render(request, "statement.html", {"settings": request.site})
+    return render(
+        request,
+        "statement.html",
+        {
+            "settings": request.site,
+            # The law asks the statement to name content that is not accessible.
+            "inaccessible_documents": Document.objects.public().filter(is_accessible=False).for_listing(),
+        },
+    )
 
 
 # Exempt from CSRF on purpose: the form only sets two display cookies, and a

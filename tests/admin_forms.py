@@ -39,3 +39,17 @@ def change_form_data(response, **changes):
                 data.update(_field_data(bound))
     data.update(changes)
     return data
+
+
+def empty_inline(prefix):
+    """The management form of an inline with no rows (what a browser sends for it)."""
+    return {
+        f"{prefix}-TOTAL_FORMS": "0",
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+# The documents inline every kind with attachments has on its admin page.
+DOCUMENTS_INLINE = empty_inline("documents-document-content_type-object_id")

@@ -11,6 +11,7 @@ from calendar_app.demo import seed_events
 from calendar_app.models import Event, EventException
 from editorial.models import HistoryEntry
 from editorial.services import TransitionRefused, transition
+from tests.admin_forms import DOCUMENTS_INLINE
 from tests.calendar_app.factories import EventFactory, local
 
 pytestmark = pytest.mark.django_db
@@ -126,7 +127,7 @@ def test_admin_saves_an_all_day_series_with_an_exception(admin_client, frozen_no
         "exceptions-MAX_NUM_FORMS": "1000", "exceptions-0-occurrence_date": "2026-12-12",
         "exceptions-0-kind": "moved", "exceptions-0-new_start_date": "2027-02-06", "exceptions-0-new_end_date": "",
         "exceptions-0-new_starts_at_0": "", "exceptions-0-new_starts_at_1": "", "exceptions-0-new_ends_at_0": "",
-        "exceptions-0-new_ends_at_1": "", "exceptions-0-note": "",
+        "exceptions-0-new_ends_at_1": "", "exceptions-0-note": "", **DOCUMENTS_INLINE,
     }  # fmt: skip
     response = admin_client.post("/admin/calendar_app/event/add/", data)
     assert response.status_code == 302, [f.formset.errors for f in response.context["inline_admin_formsets"]]

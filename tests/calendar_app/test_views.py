@@ -9,6 +9,7 @@ from django.urls import reverse
 from calendar_app.models import Event, EventException
 from organizations.models import District, Organization
 from tests.calendar_app.factories import EventCategoryFactory, EventExceptionFactory, EventFactory, local
+from tests.documents.factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -364,8 +365,10 @@ def test_detail_and_ics_query_counts_do_not_depend_on_series_size(
     client, django_assert_num_queries, site_settings, frozen_now, many
 ):
     event = make_many()[-2] if many else EventFactory()  # [-2]: the weekly series with exceptions
-    # 1 event with category/organizer/district and exceptions, 1 site settings, 1 mini calendar, 1 banners
-    _count_queries(django_assert_num_queries, client, event.get_absolute_url(), 4)
+    DocumentFactory.create_batch(3 if many else 1, owner=event)
+    # 1 event with category/organizer/district and exceptions, 1 documents, 1 site settings, 1 mini calendar,
+    # 1 banners
+    _count_queries(django_assert_num_queries, client, event.get_absolute_url(), 5)
     # 1 event with exceptions
     _count_queries(django_assert_num_queries, client, event.get_ics_url(), 1)
 

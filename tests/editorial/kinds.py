@@ -8,12 +8,14 @@ import datetime
 from django.utils import timezone
 
 from calendar_app.models import Event
+from documents.models import Document
 from editorial.states import State
 from news.models import News
 from organizations.models import Organization
 from pps_portal.models import Banner
 from submissions.models import Submission
 from tests.calendar_app.factories import EventFactory
+from tests.documents.factories import DocumentFactory
 from tests.news.factories import NewsFactory
 from tests.organizations.factories import OrganizationFactory
 from tests.submissions.factories import SubmissionFactory
@@ -47,6 +49,10 @@ def make_submission(state, transition=None):
     return SubmissionFactory(status=state)
 
 
+def make_document(state, transition=None):
+    return DocumentFactory(status=state)
+
+
 # name → (model, make(state, transition_name) → an object in `state` for which
 # the transition's guard (if any) passes)
 KINDS = {
@@ -55,6 +61,7 @@ KINDS = {
     "organization": (Organization, make_organization),
     "event": (Event, make_event),
     "submission": (Submission, make_submission),
+    "document": (Document, make_document),
 }
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from news.models import News
 from pps_portal.permissions import EDITOR_GROUP
+from tests.admin_forms import DOCUMENTS_INLINE
 from tests.news.factories import CategoryFactory, NewsFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +34,7 @@ def test_editor_can_schedule_an_article_that_appears_at_its_time(editor_client):
             "published_at_0": publish_at.strftime("%d.%m.%Y"),
             "published_at_1": publish_at.strftime("%H:%M:%S"),
             "category": CategoryFactory().pk,
+            **DOCUMENTS_INLINE,
         },
     )
     news = News.objects.get(slug="zaplanowany-artykul")

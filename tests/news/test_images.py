@@ -10,6 +10,7 @@ from PIL import Image
 
 from news.models import News
 from pps_portal.images import MAX_UPLOAD_BYTES, rendition_names
+from tests.admin_forms import DOCUMENTS_INLINE
 from tests.news.factories import CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +40,7 @@ def post_article(client, upload, **extra):
         "published_at_0": timezone.localtime().strftime("%d.%m.%Y"),
         "published_at_1": "08:00:00",
         "category": category.pk,
+        **DOCUMENTS_INLINE,
         **extra,
     }
     return client.post("/admin/news/news/add/", data)

@@ -3,6 +3,7 @@
 import pytest
 
 from news.models import News
+from tests.documents.factories import DocumentFactory
 from tests.news.factories import CategoryFactory, NewsFactory
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +13,8 @@ pytestmark = pytest.mark.django_db
 def articles(request, site_settings):
     category = CategoryFactory(slug="rodzina")
     NewsFactory.create_batch(request.param, category=category, is_pinned=False, title="Rodzina i wsparcie")
-    NewsFactory(category=category, is_pinned=True, title="Przypięty o rodzinie")
+    pinned = NewsFactory(category=category, is_pinned=True, title="Przypięty o rodzinie")
+    DocumentFactory.create_batch(request.param, owner=pinned)
     return category
 
 
@@ -36,8 +38,8 @@ def test_category_query_count(client, articles, django_assert_num_queries):
 
 def test_detail_query_count(client, articles, django_assert_num_queries):
     url = News.objects.get(is_pinned=True).get_absolute_url()
-    # article (+category, author), others, site settings, mini calendar, banners
-    with django_assert_num_queries(5):
+    # article (+category, author), others, documents, site settings, mini calendar, banners
+    with django_assert_num_queries(6):
         client.get(url)
 
 

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from calendar_app.demo import seed_events
+from documents.demo import seed_documents
 from news.demo import seed_news
 from organizations.demo import seed_organizations
 from pps_portal.demo import seed_site, seed_users
@@ -14,13 +15,16 @@ def seeders():
     overwriting rows editors may have changed), bulk inserts for scale > 1,
     returning a one-line summary of what it created.
     """
-    return [seed_site, seed_users, seed_news, seed_organizations, seed_events]
+    return [seed_site, seed_users, seed_news, seed_organizations, seed_events, seed_documents]
 
 
 class Command(BaseCommand):
     """Load demo content. Idempotent: running it again adds nothing twice."""
 
-    help = "Wypełnia bazę treścią demonstracyjną (ustawienia serwisu, banery, aktualności, organizacje, wydarzenia)."
+    help = (
+        "Wypełnia bazę treścią demonstracyjną "
+        "(ustawienia serwisu, banery, aktualności, organizacje, wydarzenia, dokumenty)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
