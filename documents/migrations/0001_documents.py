@@ -16,6 +16,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
+        # The pps_search text-search configuration of the generated search column.
+        ('pps_portal', '0003_search_configuration'),
     ]
 
     operations = [
