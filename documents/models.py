@@ -21,7 +21,7 @@ from documents import formats
 from editorial import versions
 from editorial.fields import visible_until_field
 from editorial.states import State
-from editorial.workflow import EditorialModel, EditorialQuerySet, Transition, Workflow
+from editorial.workflow import EditorialModel, EditorialQuerySet, Workflow, publish_step, withdraw_step
 from pps_portal.text import slugify_pl
 
 # Models documents can be attached to -> the name of their QuerySet method
@@ -134,22 +134,8 @@ class Document(EditorialModel, models.Model):
         expiry_field="visible_until",
         counted=ngettext_lazy("%(count)d dokument", "%(count)d dokumentów", "count"),
         transitions=[
-            Transition(
-                "withdraw",
-                _("Wycofaj"),
-                done=_("Wycofano"),
-                sources=[State.PUBLISHED],
-                target=State.WITHDRAWN,
-                reason="optional",
-                reason_label=_("Powód wycofania (dla redakcji)"),
-            ),
-            Transition(
-                "publish",
-                _("Przywróć"),
-                done=_("Przywrócono"),
-                sources=[State.WITHDRAWN],
-                target=State.PUBLISHED,
-            ),
+            withdraw_step([State.PUBLISHED]),
+            publish_step([State.WITHDRAWN], label=_("Przywróć"), done=_("Przywrócono")),
         ],
     )
 
