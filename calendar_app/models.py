@@ -32,6 +32,7 @@ from editorial.workflow import (
     reject_step,
     withdraw_step,
 )
+from pps_portal import redirects
 from pps_portal.models import ImageWithAltText
 from pps_portal.sanitize import sanitize_html
 from pps_portal.text import unique_slug
@@ -687,3 +688,5 @@ class EventException(models.Model):
 # The occurrence span is derived by save(); the submitter's contact data is
 # personal data and is erased after the retention period, so no version keeps it.
 versions.register(Event, exclude=["occurrence_span", "submitter_name", "submitter_email"])
+# The event's page and its .ics both keep answering after a slug change.
+redirects.track(Event, urls=lambda event: [event.get_absolute_url(), event.get_ics_url()])

@@ -15,6 +15,7 @@ from editorial import versions
 from editorial.fields import visible_until_field
 from editorial.states import State
 from editorial.workflow import EditorialModel, EditorialQuerySet, Workflow, publish_step, withdraw_step
+from pps_portal import redirects
 from pps_portal.models import ImageWithAltText
 from pps_portal.sanitize import html_to_text, sanitize_html
 
@@ -178,3 +179,4 @@ class News(EditorialModel, ImageWithAltText):
 
 
 versions.register(News, exclude=["body_text"])
+redirects.track(News)

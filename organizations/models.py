@@ -15,6 +15,7 @@ from editorial.states import State
 from editorial.workflow import EditorialModel, Workflow, publish_step, reject_step, withdraw_step
 from organizations.identifiers import KRSField, NIPField, REGONField
 from organizations.querysets import OrganizationQuerySet
+from pps_portal import redirects
 from pps_portal.images import SafeImageField
 from pps_portal.text import unique_slug
 
@@ -295,3 +296,4 @@ class SearchTerm(models.Model):
 
 
 versions.register(Organization)
+redirects.track(Organization)

@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import EditorialAdmin, state_column
-from pps_portal.models import Banner, SiteSettings
+from pps_portal import redirects
+from pps_portal.models import Banner, Redirect, SiteSettings
 
 admin.site.site_header = _("PPS Portal — redakcja")
 admin.site.site_title = _("PPS Portal")
@@ -54,6 +55,10 @@ class SiteSettingsAdmin(EditorialAdmin, admin.ModelAdmin):
                 ]
             },
         ),
+        (
+            _("Kontakt dla osób głuchych (strona „Informacje w polskim języku migowym”)"),
+            {"fields": ["deaf_contact_email", "deaf_contact_sms", "deaf_contact_video_call", "deaf_contact_visit"]},
+        ),
     ]
 
     def has_add_permission(self, request):
@@ -76,3 +81,19 @@ class BannerAdmin(EditorialAdmin, admin.ModelAdmin):
     fields = ["title", "url", "image", "image_alt", "position", "state_display", "visible_until"]
 
     state = state_column()
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    """Old addresses and where they lead. Automatic ones appear when content
+    moves; editors add the previous site's addresses by hand."""
+
+    list_display = ["old_path", "target", "is_automatic", "updated_at"]
+    list_filter = ["is_automatic"]
+    search_fields = ["old_path", "target"]
+    readonly_fields = ["is_automatic", "created_at", "updated_at"]
+    fields = ["old_path", "target", "is_automatic", "created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        # Single hop and no loops: the service checks and rewrites chains.
+        redirects.save_redirect(obj)

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -9,6 +9,7 @@ from editorial import versions
 from editorial.fields import visible_until_field
 from editorial.states import State
 from editorial.workflow import EditorialModel, EditorialQuerySet, Workflow, publish_step, withdraw_step
+from pps_portal import redirects
 from pps_portal.images import SafeImageField
 from pps_portal.validators import validate_link
 
@@ -122,6 +123,23 @@ class SiteSettings(models.Model):
     statement_architecture = models.TextField(_("deklaracja — dostępność architektoniczna"), blank=True)
     statement_communication = models.TextField(_("deklaracja — dostępność komunikacyjno-informacyjna"), blank=True)
 
+    # How deaf people reach the department: listed on the sign-language page.
+    deaf_contact_email = models.EmailField(
+        _("osoby głuche — e-mail"), blank=True, help_text=_("Puste — e-mail wydziału.")
+    )
+    deaf_contact_sms = models.CharField(_("osoby głuche — numer do SMS"), max_length=30, blank=True)
+    deaf_contact_video_call = models.CharField(
+        _("osoby głuche — wideorozmowa z tłumaczem PJM"),
+        max_length=300,
+        blank=True,
+        help_text=_("Jak połączyć się z tłumaczem (adres, aplikacja, godziny)."),
+    )
+    deaf_contact_visit = models.TextField(
+        _("osoby głuche — wizyta z tłumaczem"),
+        blank=True,
+        help_text=_("Jak umówić wizytę w urzędzie z tłumaczem PJM."),
+    )
+
     class Meta:
         verbose_name = _("ustawienia serwisu")
         verbose_name_plural = _("ustawienia serwisu")
@@ -211,3 +229,58 @@ class Banner(EditorialModel, ImageWithAltText):
 
 versions.register(SiteSettings)
 versions.register(Banner)
+
+
+class Redirect(models.Model):
+    """An old address that answers 301 with a new one (see pps_portal.redirects)."""
+
+    old_path = models.CharField(
+        _("stary adres"),
+        max_length=500,
+        unique=True,
+        help_text=_(
+            "Ścieżka, która ma przekierowywać, np. /aktualnosci/stary-tytul/ albo adres z poprzedniej strony "
+            "(można wkleić pełny adres: zostanie sama ścieżka). Działa tylko, gdy pod tym adresem nic nie ma."
+        ),
+    )
+    target = models.CharField(
+        _("nowy adres"),
+        max_length=1000,
+        help_text=_("Ścieżka na tej stronie (/informacje/…) albo pełny adres innej strony (https://…)."),
+    )
+    is_automatic = models.BooleanField(
+        _("automatyczne"),
+        default=False,
+        editable=False,
+        help_text=_("Utworzone samo, gdy zmienił się adres artykułu, strony, organizacji lub wydarzenia."),
+    )
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("zmieniono"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("przekierowanie")
+        verbose_name_plural = _("przekierowania")
+        ordering = ["old_path"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(old_path=F("target")), name="redirect_not_to_itself"),
+            models.CheckConstraint(condition=Q(old_path__startswith="/"), name="redirect_old_path_is_a_path"),
+        ]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.target}"
+
+    def clean(self):
+        errors = {}
+        for field, normalize in (("old_path", redirects.normalize_old_path), ("target", redirects.normalize_target)):
+            try:
+                setattr(self, field, normalize(getattr(self, field)))
+            except ValidationError as error:
+                errors[field] = error.messages
+        if errors:
+            raise ValidationError(errors)
+        # Redirects are single hop, so one look tells where the target leads.
+        onward = Redirect.objects.filter(old_path=self.target).exclude(pk=self.pk).values_list("target", flat=True)
+        if self.target == self.old_path or self.old_path in onward:
+            raise ValidationError(
+                {"target": _("To przekierowanie prowadziłoby z powrotem pod ten sam adres (pętla).")}
+            )
