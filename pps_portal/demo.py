@@ -45,6 +45,16 @@ SITE = {
     "statement_contact_person": "Redakcja portalu PPS",
     "statement_contact_email": "webmasterpps@czestochowa.um.gov.pl",
     "statement_contact_phone": "+48 34 3707 480",
+    "deaf_contact_email": "ps@czestochowa.um.gov.pl",
+    "deaf_contact_sms": "+48 600 000 000",
+    "deaf_contact_video_call": (
+        "wideorozmowa z tłumaczem PJM przez przeglądarkę, bez instalowania programów — link wyślemy e-mailem "
+        "albo SMS-em; pon.–pt. 8.00–15.00"
+    ),
+    "deaf_contact_visit": (
+        "Zgłoś wizytę co najmniej 3 dni robocze wcześniej (e-mailem, SMS-em albo przez osobę bliską). "
+        "Tłumacz PJM będzie na Ciebie czekać w punkcie obsługi przy ul. Śląskiej 11/13. Usługa jest bezpłatna."
+    ),
     "statement_architecture": (
         "Budynek Urzędu Miasta przy ul. Śląskiej 11/13 ma wejście od strony parkingu dostępne dla osób "
         "poruszających się na wózkach. W budynku jest winda i toaleta dostosowana do potrzeb osób z "

@@ -1,4 +1,4 @@
-"""Site-wide search (/szukaj/): news, organizations and events, each ranked
+"""Site-wide search (/szukaj/): information pages, news, organizations and events, each ranked
 in PostgreSQL. News are paginated and highlighted; the registry and the
 calendar show their best matches with a link to their own full search."""
 
@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from calendar_app.models import Event
 from news.models import News
 from organizations.models import Organization
+from pages.models import Page
 
 SECTION_SIZE = 5
 
@@ -51,6 +52,11 @@ def news_results(text):
 def highlight(text):
     """Escape text from the database, then turn the match markers into <mark>."""
     return mark_safe(escape(text or "").replace(_START, "<mark>").replace(_STOP, "</mark>"))
+
+
+def page_results(text):
+    """Public information pages, best match first."""
+    return Page.objects.published().for_listing().search(text)[:SECTION_SIZE]
 
 
 def organization_results(text):

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "calendar_app",
     "submissions",
     "documents",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +65,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A 404 whose address moved (content renamed or moved, an editor's
+    # redirect) becomes a 301 to the new address.
+    "pps_portal.redirects.redirect_fallback_middleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -8,6 +8,8 @@ from calendar_app import views as calendar_views
 from calendar_app.sitemaps import EventSitemap
 from news.sitemaps import NewsCategorySitemap, NewsSitemap
 from organizations.sitemaps import OrganizationPagesSitemap, OrganizationSitemap
+from pages import views as pages_views
+from pages.sitemaps import PageSitemap
 from pps_portal import views
 from pps_portal.sitemaps import StaticPagesSitemap
 
@@ -18,6 +20,7 @@ sitemaps = {
     "news-categories": NewsCategorySitemap,
     "organizations": OrganizationSitemap,
     "organizations-pages": OrganizationPagesSitemap,
+    "pages": PageSitemap,
 }
 
 urlpatterns = [
@@ -31,6 +34,9 @@ urlpatterns = [
     path("kalendarz/", include("calendar_app.urls")),
     path("kalendarz.ics", calendar_views.feed, name="calendar-feed"),
     path("dokumenty/", include("documents.urls")),
+    path("informacje/", include("pages.urls")),
+    path("tekst-latwy-do-czytania/", pages_views.easy_read, name="easy-read"),
+    path("jezyk-migowy/", pages_views.sign_language, name="sign-language"),
     path("szukaj/", views.search, name="search"),
     path("", include("submissions.urls")),
     # An index of one sitemap per section: each stays under the protocol's

@@ -52,6 +52,7 @@ def search(request):
             item.headline_html = site_search.highlight(item.headline)
         context.update(
             page=page,
+            pages=site_search.page_results(query),
             organizations=site_search.organization_results(query),
             events=site_search.event_results(query),
         )

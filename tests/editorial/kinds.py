@@ -12,12 +12,14 @@ from documents.models import Document
 from editorial.states import State
 from news.models import News
 from organizations.models import Organization
+from pages.models import Page
 from pps_portal.models import Banner
 from submissions.models import Submission
 from tests.calendar_app.factories import EventFactory
 from tests.documents.factories import DocumentFactory
 from tests.news.factories import NewsFactory
 from tests.organizations.factories import OrganizationFactory
+from tests.pages.factories import PageFactory
 from tests.submissions.factories import SubmissionFactory
 
 REASON = "Powód odrzucenia."
@@ -49,6 +51,11 @@ def make_submission(state, transition=None):
     return SubmissionFactory(status=state)
 
 
+def make_page(state, transition=None):
+    published_at = timezone.now() - datetime.timedelta(hours=1) if state == State.PUBLISHED else None
+    return PageFactory(status=state, published_at=published_at)
+
+
 def make_document(state, transition=None):
     return DocumentFactory(status=state)
 
@@ -62,6 +69,7 @@ KINDS = {
     "event": (Event, make_event),
     "submission": (Submission, make_submission),
     "document": (Document, make_document),
+    "page": (Page, make_page),
 }
 
 

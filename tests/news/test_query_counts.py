@@ -55,6 +55,7 @@ def test_feed_query_counts(client, articles, django_assert_num_queries):
 
 
 def test_search_query_count(client, articles, django_assert_num_queries):
-    # site settings, news count, news page with headlines, organizations, events, mini calendar, banners
-    with django_assert_num_queries(7):
+    # site settings, news count, news page with headlines, information pages, organizations, events,
+    # mini calendar, banners
+    with django_assert_num_queries(8):
         client.get("/szukaj/?q=rodzina")

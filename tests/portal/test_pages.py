@@ -167,11 +167,11 @@ def test_sitemap_index_query_count_does_not_grow_with_content(client, django_ass
     from tests.news.factories import NewsFactory
 
     NewsFactory()
-    # events, news, organizations: newest change + count (pages); categories: count
-    with django_assert_num_queries(7):
+    # events, news, organizations, information pages: newest change + count (pages); categories: count
+    with django_assert_num_queries(9):
         client.get("/sitemap.xml")
     NewsFactory.create_batch(10)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         client.get("/sitemap.xml")
 
 

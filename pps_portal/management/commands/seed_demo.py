@@ -5,6 +5,7 @@ from calendar_app.demo import seed_events
 from documents.demo import seed_documents
 from news.demo import seed_news
 from organizations.demo import seed_organizations
+from pages.demo import seed_pages
 from pps_portal.demo import seed_site, seed_users
 
 
@@ -15,7 +16,7 @@ def seeders():
     overwriting rows editors may have changed), bulk inserts for scale > 1,
     returning a one-line summary of what it created.
     """
-    return [seed_site, seed_users, seed_news, seed_organizations, seed_events, seed_documents]
+    return [seed_site, seed_users, seed_news, seed_organizations, seed_events, seed_documents, seed_pages]
 
 
 class Command(BaseCommand):
@@ -23,7 +24,7 @@ class Command(BaseCommand):
 
     help = (
         "Wypełnia bazę treścią demonstracyjną "
-        "(ustawienia serwisu, banery, aktualności, organizacje, wydarzenia, dokumenty)."
+        "(ustawienia serwisu, banery, aktualności, organizacje, wydarzenia, dokumenty, strony informacyjne)."
     )
 
     def add_arguments(self, parser):
