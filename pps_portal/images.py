@@ -15,6 +15,7 @@ Every image field of the portal is a `SafeImageField`:
 
 import io
 import os
+import uuid
 import warnings
 
 from django import forms
@@ -144,22 +145,29 @@ def rendition_names(name, original_width):
     return names
 
 
-def reencoded(file, name):
+def reencoded(file):
     """Check an upload and re-encode it: (prepared image, stored format, new
-    name with the stored format's extension, encoded bytes)."""
+    name, encoded bytes).
+
+    The name is random, never the uploader's: nobody can choose (or guess)
+    the name of a stored picture, so an upload can never land on, or beside,
+    another record's files. Renditions are named after it (rendition_names),
+    so they belong to exactly one original.
+    """
     image, image_format = open_checked(file)
     image = _prepared(image)
     stored_format = fallback_format(image_format)
-    base = os.path.splitext(os.path.basename(name))[0] or "obraz"
     extension = "png" if stored_format == "PNG" else "jpg"
-    return image, stored_format, f"{base}.{extension}", _encode(image, stored_format)
+    return image, stored_format, f"{uuid.uuid4().hex}.{extension}", _encode(image, stored_format)
 
 
 class SafeImageFieldFile(models.fields.files.ImageFieldFile):
     def save(self, name, content, save=True):
-        """Re-encode the upload, store it, then write its renditions once."""
-        image, stored_format, new_name, data = reencoded(content, name)
-        super().save(new_name, ContentFile(data), save=False)
+        """Re-encode the upload, store it under a random name, then write its
+        renditions once. `name` (the uploader's file name) is not used."""
+        image, stored_format, new_name, data = reencoded(content)
+        # A named ContentFile: Django reads the stored width and height from it.
+        super().save(new_name, ContentFile(data, name=new_name), save=False)
         self._write_renditions(image, stored_format)
         if save:
             self.instance.save()
@@ -167,21 +175,17 @@ class SafeImageFieldFile(models.fields.files.ImageFieldFile):
     save.alters_data = True
 
     def _write_renditions(self, image, stored_format):
+        # Named after this original's fresh random name: no other file can
+        # have these names, so nothing existing is ever replaced or deleted.
         for width, webp_name, fallback_name in rendition_names(self.name, image.width):
             resized = image
             if width < image.width:
                 resized = image.resize((width, round(image.height * width / image.width)), Image.Resampling.LANCZOS)
-                self._save_exact(fallback_name, _encode(resized, stored_format))
-            self._save_exact(webp_name, _encode(resized, "WEBP"))
-
-    def _save_exact(self, name, data):
-        # Rendition names are derived from the original's name, so they must
-        # be stored under exactly that name (replacing a stale file).
-        if self.storage.exists(name):
-            self.storage.delete(name)
-        self.storage.save(name, ContentFile(data))
+                self.storage.save(fallback_name, ContentFile(_encode(resized, stored_format)))
+            self.storage.save(webp_name, ContentFile(_encode(resized, "WEBP")))
 
     def delete(self, save=True):
+        """Delete the original and every rendition made from it."""
         if self.name:
             width = getattr(self.instance, self.field.width_field or "", None) or 0
             for _width, webp_name, fallback_name in rendition_names(self.name, width):
@@ -236,5 +240,5 @@ def store_reencoded(file, directory, storage=None):
     from django.core.files.storage import default_storage
 
     storage = storage or default_storage
-    _image, _format, name, data = reencoded(file, file.name)
+    _image, _format, name, data = reencoded(file)
     return storage.save(f"{directory}/{name}", ContentFile(data))
