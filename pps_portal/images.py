@@ -21,7 +21,7 @@ import warnings
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
@@ -184,17 +184,35 @@ class SafeImageFieldFile(models.fields.files.ImageFieldFile):
                 self.storage.save(fallback_name, ContentFile(_encode(resized, stored_format)))
             self.storage.save(webp_name, ContentFile(_encode(resized, "WEBP")))
 
+    def stored_names(self):
+        """The original and every rendition made from it."""
+        if not self.name:
+            return []
+        width = getattr(self.instance, self.field.width_field or "", None) or 0
+        names = {self.name}
+        for _width, webp_name, fallback_name in rendition_names(self.name, width):
+            names |= {webp_name, fallback_name}
+        return sorted(names)
+
     def delete(self, save=True):
         """Delete the original and every rendition made from it."""
-        if self.name:
-            width = getattr(self.instance, self.field.width_field or "", None) or 0
-            for _width, webp_name, fallback_name in rendition_names(self.name, width):
-                for rendition in (webp_name, fallback_name):
-                    if rendition != self.name:
-                        self.storage.delete(rendition)
+        for name in self.stored_names():
+            if name != self.name:
+                self.storage.delete(name)
         super().delete(save=save)
 
     delete.alters_data = True
+
+    def discard(self):
+        """Empty the field now and delete its files once the transaction commits.
+
+        A rollback then keeps both the reference and the files.
+        """
+        storage, names = self.storage, self.stored_names()
+        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+        setattr(self.instance, self.field.attname, "")
+
+    discard.alters_data = True
 
 
 class SafeImageFormField(forms.ImageField):

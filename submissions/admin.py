@@ -112,11 +112,13 @@ class SubmissionAdmin(EditorialAdmin, admin.ModelAdmin):
     view_on_site = False
 
     # What the sender wrote, by kind (organizations and events live in their
-    # own records, linked above).
+    # own records, linked above; their picture waits here until approval).
     CONTENT_FIELDS = {
         Submission.Kind.NEWS: ["title", "message", "organization_name", "image_preview", "image_alt"],
         Submission.Kind.ERROR: ["page_url", "message"],
         Submission.Kind.CONTACT: ["title", "message"],
+        Submission.Kind.ORGANIZATION: ["image_preview", "image_alt"],
+        Submission.Kind.EVENT: ["image_preview", "image_alt"],
     }
 
     def get_fieldsets(self, request, obj=None):

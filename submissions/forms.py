@@ -178,14 +178,22 @@ class OrganizationSubmissionForm(PublicForm, ContactFields, ConsentFields, forms
             "email",
             "website",
             "description",
-            "logo",
-            "logo_alt",
         ]
         widgets = {
             "areas": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 8}),
         }
         labels = {"email": _("E-mail organizacji"), "phone": _("Telefon organizacji")}
+
+    # The logo is kept with the submission, privately, until an editor
+    # approves it (services.submission_approve): not a model field here.
+    logo = SafeImageFormField(label=_("Logo"), required=False)
+    logo_alt = forms.CharField(
+        label=_("Tekst alternatywny logo"),
+        max_length=300,
+        required=False,
+        help_text=Organization._meta.get_field("logo_alt").help_text,
+    )
 
     fieldsets = [
         (_("Organizacja"), ["name", "legal_form", "krs", "nip", "regon", "is_public_benefit", "areas", "description"]),
@@ -201,7 +209,6 @@ class OrganizationSubmissionForm(PublicForm, ContactFields, ConsentFields, forms
         super().__init__(*args, **kwargs)
         self.fields["description"].max_length = TEXT_LIMIT
         self.fields["description"].widget.attrs["maxlength"] = TEXT_LIMIT
-        self.fields["logo"].required = False
 
     def clean(self):
         cleaned = super().clean()
@@ -230,7 +237,11 @@ TIME_FORMATS = ["%H:%M", "%H:%M:%S", "%H.%M"]
 
 class EventSubmissionForm(PublicForm, ImageFields, ContactFields, ConsentFields, forms.ModelForm):
     """Date and time as separate native inputs: they work without JavaScript
-    (and a browser without date pickers accepts "5.12.2026" and "18:00")."""
+    (and a browser without date pickers accepts "5.12.2026" and "18:00").
+
+    The picture (ImageFields) is kept with the submission, privately, until
+    an editor approves it: it is not one of the event's model fields here.
+    """
 
     start_day = forms.DateField(
         label=_("Dzień rozpoczęcia"), input_formats=DATE_FORMATS, widget=DateInput(), help_text=_("Np. 5.12.2026")
@@ -279,8 +290,6 @@ class EventSubmissionForm(PublicForm, ImageFields, ContactFields, ConsentFields,
             "induction_loop",
             "sign_language",
             "accessibility_notes",
-            "image",
-            "image_alt",
         ]
         widgets = {"accessibility_notes": forms.Textarea(attrs={"rows": 3})}
         labels = {"organizer_name": _("Organizator")}
@@ -302,7 +311,6 @@ class EventSubmissionForm(PublicForm, ImageFields, ContactFields, ConsentFields,
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organizer_name"].required = True
-        self.fields["image"].required = False
         self.fields["accessibility_notes"].max_length = 1000
 
     def clean(self):

@@ -13,6 +13,7 @@ and effects, and internal notes.
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,7 +25,13 @@ from news.services import news_draft
 from submissions.models import APPROVABLE_KINDS, HANDLED_KINDS, Submission
 
 
-def _create(*, kind, contact=None, **fields):
+def _create(*, kind, contact=None, picture=None, picture_alt="", **fields):
+    """The submission with its reference number, history entry and picture.
+
+    A picture sent with any kind of submission is kept with it, in private
+    storage, until an editor approves it (approve_content copies it to the
+    published record) or rejects it (reject_content deletes it).
+    """
     contact = contact or {}
     submission = Submission.objects.create(
         kind=kind,
@@ -33,10 +40,13 @@ def _create(*, kind, contact=None, **fields):
         contact_phone=contact.get("contact_phone", ""),
         wants_copy=bool(contact.get("wants_copy")),
         consent_at=timezone.now(),
+        image_alt=picture_alt.strip() if picture else "",
         **fields,
     )
     submission.reference = Submission.make_reference(submission.pk, submission.created_at)
-    submission.save(update_fields=["reference"])
+    if picture:
+        submission.image.save(picture.name, picture, save=False)
+    submission.save()
     record(submission, HistoryEntry.Action.CREATED, detail=_("Przyjęto z formularza publicznego."))
     return submission
 
@@ -49,10 +59,9 @@ def submit_news(*, data):
         title=data["title"],
         message=data["text"],
         organization_name=data.get("organization_name", ""),
-        image_alt=data.get("image_alt", "") if data.get("image") else "",
+        picture=data.get("image"),
+        picture_alt=data.get("image_alt", ""),
     )
-    if data.get("image"):
-        submission.image.save(data["image"].name, data["image"], save=True)
     return submission
 
 
@@ -79,7 +88,13 @@ def submit_organization(*, form):
     organization.verified_at = None
     organization.save()
     form.save_m2m()
-    submission = _create(kind=Submission.Kind.ORGANIZATION, contact=form.cleaned_data, organization=organization)
+    submission = _create(
+        kind=Submission.Kind.ORGANIZATION,
+        contact=form.cleaned_data,
+        organization=organization,
+        picture=form.cleaned_data.get("logo"),
+        picture_alt=form.cleaned_data.get("logo_alt", ""),
+    )
     record_change(
         organization,
         HistoryEntry.Action.CREATED,
@@ -92,7 +107,13 @@ def submit_organization(*, form):
 def submit_event(*, form):
     """The event is saved *pending*; its description stays plain text."""
     event = event_submit(event=form.instance, description_text=form.cleaned_data["description_text"])
-    return _create(kind=Submission.Kind.EVENT, contact=form.cleaned_data, event=event)
+    return _create(
+        kind=Submission.Kind.EVENT,
+        contact=form.cleaned_data,
+        event=event,
+        picture=form.cleaned_data.get("image"),
+        picture_alt=form.cleaned_data.get("image_alt", ""),
+    )
 
 
 def _close(submission, actor, now):
@@ -150,8 +171,10 @@ def approve_content(submission, *, actor, now, **context):
     because = _("Zgłoszenie %(reference)s.") % {"reference": submission.reference}
     if submission.kind == Submission.Kind.ORGANIZATION:
         transition(submission.organization, "publish", actor=actor, reason=because)
+        _publish_picture(submission, submission.organization, "logo", "logo_alt")
     elif submission.kind == Submission.Kind.EVENT:
         transition(submission.event, "publish", actor=actor, reason=because)
+        _publish_picture(submission, submission.event, "image", "image_alt")
     else:
         submission.news = news_draft(
             title=submission.title,
@@ -165,6 +188,17 @@ def approve_content(submission, *, actor, now, **context):
     _close(submission, actor, now)
 
 
+def _publish_picture(submission, record, field_name, alt_name):
+    """Copy the submitted picture (private) to the approved record's public
+    image field, unless an editor already gave the record one."""
+    if not submission.image or getattr(record, field_name):
+        return
+    with submission.image.open("rb") as source:
+        getattr(record, field_name).save(submission.image.name, ContentFile(source.read()), save=False)
+    setattr(record, alt_name, submission.image_alt)
+    record.save()
+
+
 def reject_content(submission, *, actor, reason, now, **context):
     """Effect of "reject": the pending organization or event is rejected
     too, with the same reason (unless an editor has already moved it on,
@@ -174,6 +208,10 @@ def reject_content(submission, *, actor, reason, now, **context):
         step = target.workflow.get("reject")
         if step is not None and target.workflow.refusal(target, step, reason=reason) is None:
             transition(target, "reject", actor=actor, reason=reason)
+    # A rejected picture never becomes public: it is deleted with the decision.
+    if submission.image:
+        submission.image.discard()
+        submission.image_alt = ""
     _close(submission, actor, now)
 
 

@@ -83,9 +83,7 @@ def test_deleting_an_upload_leaves_another_with_the_same_file_name_whole(model, 
     assert getattr(second, field.attname).name in second_files
 
 
-@pytest.mark.parametrize(
-    ("model", "field"), IMAGE_FIELDS, ids=[f"{m._meta.label}.{f.name}" for m, f in IMAGE_FIELDS]
-)
+@pytest.mark.parametrize(("model", "field"), IMAGE_FIELDS, ids=[f"{m._meta.label}.{f.name}" for m, f in IMAGE_FIELDS])
 def test_stored_dimensions_are_those_of_the_stored_picture(model, field):
     """Templates print width/height and the renditions from these fields."""
     instance = store(model, field, picture("duze.jpg", (20, 120, 20), size=(3000, 2000)))

@@ -115,3 +115,15 @@ def event_data(**extra):
         **CONSENT,
         **extra,
     }
+
+
+# Valid data for each public form, by form class: the discovery-based tests
+# (uploads, hostile input, concurrency) find the forms themselves and fail
+# with a clear message when a new form has no entry here.
+VALID_DATA = {
+    "NewsSubmissionForm": news_data,
+    "ErrorReportForm": error_data,
+    "ContactForm": contact_data,
+    "OrganizationSubmissionForm": organization_data,
+    "EventSubmissionForm": event_data,
+}
