@@ -180,10 +180,19 @@ class PageParser(HTMLParser):
             self.links.append((attrs.get("content") or "").partition("=")[2])
         if tag == "form":
             self.forms.append(
-                {"method": (attrs.get("method") or "get").lower(), "action": attrs.get("action") or "", "fields": []}
+                {
+                    "method": (attrs.get("method") or "get").lower(),
+                    "action": attrs.get("action") or "",
+                    "fields": [],
+                    "values": {},
+                }
             )
         elif tag in ("input", "select", "textarea", "button") and self.forms and attrs.get("name"):
             self.forms[-1]["fields"].append(attrs["name"])
+            # What a browser sends without anyone typing: hidden and prefilled inputs.
+            kind = (attrs.get("type") or "text").lower()
+            if tag == "input" and kind not in ("submit", "button", "file", "checkbox", "radio", "image"):
+                self.forms[-1]["values"][attrs["name"]] = attrs.get("value") or ""
 
 
 def parse_page(html):

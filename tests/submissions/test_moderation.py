@@ -13,6 +13,7 @@ from editorial.services import TransitionRefused, transition
 from news.models import News
 from organizations.models import Organization
 from submissions.models import Submission
+from tests.discovery import parse_page
 from tests.factories import UserFactory
 from tests.submissions.helpers import contact_data, error_data, event_data, jpeg_upload, news_data, organization_data
 
@@ -136,6 +137,25 @@ def test_editor_approves_from_the_change_page(client, site_settings, editor):
     response = client.post(f"/admin/submissions/submission/{submission.pk}/stan/approve/")
     submission.refresh_from_db()
     assert (response.status_code, submission.status) == (302, "approved")
+
+
+def submit_change_page(client, submission, **typed):
+    """Send the change page's form as a browser would: every field it prints, plus what was typed."""
+    url = f"/admin/submissions/submission/{submission.pk}/change/"
+    page = parse_page(client.get(url).content.decode())
+    form = next(f for f in page.forms if set(typed) <= set(f["fields"]))
+    return client.post(url, {**form["values"], **typed})
+
+
+@pytest.mark.parametrize("who", ["editor", "superuser"])
+def test_a_note_typed_on_the_change_page_is_saved_for_editors_and_superusers(
+    client, site_settings, editor, admin_user, who
+):
+    submission = submit(client, "/kontakt/", contact_data())
+    client.force_login(editor if who == "editor" else admin_user)
+    response = submit_change_page(client, submission, note="Oddzwonić we wtorek.")
+    submission.refresh_from_db()
+    assert (response.status_code, submission.internal_note.endswith("Oddzwonić we wtorek.")) == (302, True)
 
 
 def test_editor_rejects_in_bulk_with_a_reason(client, site_settings, editor):
