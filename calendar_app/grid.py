@@ -88,7 +88,7 @@ def check_day(year, month, day):
     check_month(year, month)
     try:
         return datetime.date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a day number beyond a C int
         raise Http404("No such day") from None
 
 

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from calendar_app import views as calendar_views
 from calendar_app.sitemaps import EventSitemap
@@ -56,7 +55,10 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", views.media),
     ]
 
+handler400 = "pps_portal.views.bad_request"
+handler403 = "pps_portal.views.permission_denied"
+handler404 = "pps_portal.views.page_not_found"
 handler500 = "pps_portal.views.server_error"

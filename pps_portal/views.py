@@ -1,19 +1,22 @@
 import logging
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+from django.views.static import serve
 
 from documents.models import Document
 from news.models import News
@@ -118,8 +121,50 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+def _forget_unreadable_query(request):
+    """An error page must not fail on the input that caused the error.
+
+    A query string Django refuses to parse (more than
+    DATA_UPLOAD_MAX_NUMBER_FIELDS fields) raises again on every read of
+    request.GET, and every page reads it (the mini calendar keeps the page's
+    query in its links); the error page then reads an empty query instead.
+    """
+    try:
+        request.GET  # noqa: B018 (parsing is the point)
+    except SuspiciousOperation:
+        request.GET = QueryDict()
+
+
+def bad_request(request, exception):
+    _forget_unreadable_query(request)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception):
+    _forget_unreadable_query(request)
+    return defaults.permission_denied(request, exception)
+
+
+def page_not_found(request, exception):
+    _forget_unreadable_query(request)
+    return defaults.page_not_found(request, exception)
+
+
 def csrf_failure(request, reason=""):
+    _forget_unreadable_query(request)
     return render(request, "403_csrf.html", status=403)
+
+
+def media(request, path):
+    """MEDIA_ROOT served by Django (development, `make serve`).
+
+    A name the file system cannot even look up (longer than 255 bytes, a
+    path too long) is a missing file: 404, not an OSError and a 500.
+    """
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError:
+        raise Http404("No such file") from None
 
 
 def server_error(request):

@@ -2,6 +2,7 @@
 
 import calendar
 import datetime
+from urllib.parse import quote
 
 from django import template
 from django.http import QueryDict
@@ -23,6 +24,17 @@ def _month_param(date):
     return f"{date.year:04d}-{date.month:02d}"
 
 
+def local_path(path):
+    """`path` as a link that stays on this site, whatever the request's path was.
+
+    Percent-encoded (a backslash, tab or newline would let a browser read
+    `/\\host` or `/<tab>/host` as another host), keeping escapes already
+    there (the mini view gets an encoded path back), and with one leading
+    slash (`//host/` is another host).
+    """
+    return "/" + quote(path, safe="/%:@&+$,-_.!~*'()").lstrip("/")
+
+
 def mini_calendar_context(month_param, page_path, query=None):
     """Context of the mini calendar body for `?kalendarz=YYYY-MM` (default: this month).
 
@@ -36,6 +48,7 @@ def mini_calendar_context(month_param, page_path, query=None):
     calendar_month = grid.build_month(year, month, [], today, event_days=days_with_events(first, last))
     query = query.copy() if query is not None else QueryDict(mutable=True)
     query.pop("kalendarz", None)
+    page_path = local_path(page_path)
 
     def page_link(date):
         if date is None:
