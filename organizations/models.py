@@ -221,12 +221,14 @@ class Organization(EditorialModel, models.Model):
             models.Index(fields=["status", "name"], name="organization_status_name"),
         ]
         constraints = [
-            # One live record per KRS; a rejected duplicate may stay on file.
+            # One published record per KRS. Pending ones may share it: a
+            # submission must never be blocked by (or reveal) another pending
+            # entry; editors see the duplicates and publish only one.
             models.UniqueConstraint(
                 fields=["krs"],
-                condition=~Q(krs="") & ~Q(status="rejected"),
+                condition=~Q(krs="") & Q(status="published"),
                 name="organization_krs_unique",
-                violation_error_message=_("Organizacja o tym numerze KRS jest już w bazie."),
+                violation_error_message=_("Opublikowana organizacja o tym numerze KRS jest już w bazie."),
             ),
             models.CheckConstraint(condition=Q(krs="") | Q(krs__regex=r"^[0-9]{10}$"), name="organization_krs_digits"),
             models.CheckConstraint(condition=Q(nip="") | Q(nip__regex=r"^[0-9]{10}$"), name="organization_nip_digits"),

@@ -210,6 +210,22 @@ class OrganizationSubmissionForm(PublicForm, ContactFields, ConsentFields, forms
         self.fields["description"].max_length = TEXT_LIMIT
         self.fields["description"].widget.attrs["maxlength"] = TEXT_LIMIT
 
+    def clean_krs(self):
+        """A published entry's KRS is public: say where it is. A pending one
+        is never mentioned (editors see such duplicates in admin)."""
+        krs = self.cleaned_data.get("krs")
+        existing = Organization.objects.published().filter(krs=krs).first() if krs else None
+        if existing:
+            raise ValidationError(
+                _(
+                    "Organizacja o tym numerze KRS jest już w Bazie NGO: „%(name)s”. "
+                    "Jeśli jej dane są nieaktualne, napisz do redakcji."
+                ),
+                code="published_duplicate",
+                params={"name": existing.name},
+            )
+        return krs
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("logo") and not (cleaned.get("logo_alt") or "").strip():

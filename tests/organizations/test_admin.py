@@ -79,14 +79,15 @@ def test_admin_search_by_name_or_typed_identifier(editor_client, typed):
     assert list(response.context["cl"].result_list) == [found]
 
 
-def test_krs_is_unique_among_live_records():
+def test_krs_is_unique_among_published_records():
     from django.core.exceptions import ValidationError
 
     OrganizationFactory(krs="0000012345")
-    duplicate = Organization(name="Kopia", slug="kopia", legal_form="inna", krs="12345")
+    Organization(name="Zgłoszona", slug="zgloszona", legal_form="inna", krs="12345", status="pending").full_clean()
+    duplicate = Organization(name="Kopia", slug="kopia", legal_form="inna", krs="12345", status="published")
     with pytest.raises(ValidationError) as excinfo:
         duplicate.full_clean()
-    assert "Organizacja o tym numerze KRS jest już w bazie." in str(excinfo.value)
+    assert "Opublikowana organizacja o tym numerze KRS jest już w bazie." in str(excinfo.value)
 
 
 def test_opp_needs_a_krs_number():

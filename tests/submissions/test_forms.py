@@ -222,13 +222,14 @@ def test_event_organizer_outside_the_registry_is_kept_as_a_name(client, site_set
     assert (event.organizer, event.organizer_name) == (None, "Koło Gospodyń Wiejskich")
 
 
-def test_a_lost_race_for_the_same_krs_keeps_the_form_and_saves_nothing(client, site_settings, monkeypatch):
+def test_a_lost_race_for_the_same_slug_keeps_the_form_and_saves_nothing(client, site_settings, monkeypatch):
     from tests.organizations.factories import OrganizationFactory
 
-    # Another submission with this KRS lands between validation and saving.
-    monkeypatch.setattr(Organization, "validate_constraints", lambda self, exclude=None: None)
-    monkeypatch.setattr(Organization, "validate_unique", lambda self, exclude=None: None)
-    OrganizationFactory(krs="0000123456", status=Organization.Status.PENDING)
+    # Another organization takes the slug between choosing it and saving.
+    OrganizationFactory(slug="fundacja-testowa-pomocy", status=Organization.Status.PENDING)
+    monkeypatch.setattr(
+        Organization, "unique_slug", classmethod(lambda cls, name, exclude_pk=None: "fundacja-testowa-pomocy")
+    )
     response = client.post("/zglos/organizacje/", organization_data())
     assert response.status_code == 200
     assert "w międzyczasie zmieniły się dane w bazie" in response.content.decode()
