@@ -1,5 +1,8 @@
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.http import HttpResponse
+from django.template import loader
 from django.utils.functional import SimpleLazyObject
 
 from pps_portal.models import SiteSettings
@@ -25,6 +28,33 @@ def site_settings_middleware(get_response):
 
     def middleware(request):
         request.site = SimpleLazyObject(SiteSettings.load)
+        return get_response(request)
+
+    return middleware
+
+
+def request_size_limit_middleware(get_response):
+    """Refuse an oversized request body from its Content-Length, before
+    anything (CSRF, a form, admin, django-axes) reads or spools it.
+
+    Every path and method: a multipart body (a file upload) may be up to
+    MAX_REQUEST_BYTES, any other body up to DATA_UPLOAD_MAX_MEMORY_SIZE
+    (what Django would hold in memory anyway). A body sent without a
+    Content-Length (chunked) is not read by Django at all.
+    """
+
+    def middleware(request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if request.content_type == "multipart/form-data":
+            limit = settings.MAX_REQUEST_BYTES
+        else:
+            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or settings.MAX_REQUEST_BYTES
+        if length > limit:
+            template = loader.get_template("413.html")
+            return HttpResponse(template.render({}, request), status=413)
         return get_response(request)
 
     return middleware

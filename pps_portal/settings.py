@@ -59,9 +59,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything can read a request body.
+    "pps_portal.middleware.request_size_limit_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pps_portal.middleware.ContentSecurityPolicyMiddleware",
-    "submissions.protection.submissions_size_limit_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -181,18 +182,19 @@ STORAGES = {
     },
 }
 
-# Uploads: bodies above these sizes are refused before being read into memory.
+# Request bodies (pps_portal.middleware.request_size_limit_middleware refuses
+# larger ones with 413 before reading them): MAX_REQUEST_BYTES for uploads
+# (multipart), DATA_UPLOAD_MAX_MEMORY_SIZE for anything else.
+MAX_REQUEST_BYTES = env_int("DJANGO_MAX_REQUEST_BYTES", 11 * 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Public forms (submissions app): per-IP rate limit (attempts per window),
-# the largest request accepted (checked before the body is read), where
-# notices go when site settings name no address, how long the senders'
+# where notices go when site settings name no address, how long the senders'
 # contact data is kept after an item is closed.
 SUBMISSIONS_RATE_LIMIT = env_int("SUBMISSIONS_RATE_LIMIT", 10, minimum=1)
 SUBMISSIONS_RATE_WINDOW = env_int("SUBMISSIONS_RATE_WINDOW", 600, minimum=1)
-SUBMISSIONS_MAX_REQUEST_BYTES = env_int("SUBMISSIONS_MAX_REQUEST_BYTES", 11 * 1024 * 1024, minimum=1024)
 SUBMISSIONS_NOTIFY_EMAIL = env_str("SUBMISSIONS_NOTIFY_EMAIL", "")
 SUBMISSIONS_RETENTION_DAYS = env_int("SUBMISSIONS_RETENTION_DAYS", 365, minimum=1)
 # Calendar: the fixed domain of event UIDs in .ics feeds (event-<id>@<domain>), never the request's host.

@@ -6,9 +6,9 @@
   sooner than MIN_FILL_SECONDS is refused (bots post at once), and one
   older than a day asks for a fresh form;
 * a per-IP rate limit counted in Django's cache (Redis when REDIS_URL is
-  set, so every app server shares it), answered with 429;
-* a request-size limit checked from Content-Length before the body is read
-  (submissions_size_limit_middleware).
+  set, so every app server shares it), answered with 429.
+
+The request-size limit is site-wide: pps_portal.middleware.
 """
 
 import secrets
@@ -131,22 +131,3 @@ def too_many_requests(request):
     response = HttpResponse(template.render({}, request), status=429)
     response["Retry-After"] = str(settings.SUBMISSIONS_RATE_WINDOW)
     return response
-
-
-def submissions_size_limit_middleware(get_response):
-    """Refuse an oversized POST to a public form from its Content-Length,
-    before Django reads (or spools to disk) any of the body."""
-    prefixes = ("/zglos/", "/kontakt/")
-
-    def middleware(request):
-        if request.method == "POST" and request.path_info.startswith(prefixes):
-            try:
-                length = int(request.META.get("CONTENT_LENGTH") or 0)
-            except ValueError:
-                length = 0
-            if length > settings.SUBMISSIONS_MAX_REQUEST_BYTES:
-                template = loader.get_template("413.html")
-                return HttpResponse(template.render({}, request), status=413)
-        return get_response(request)
-
-    return middleware

@@ -65,7 +65,7 @@ def test_rate_limit_is_per_address(client, site_settings):
     assert response.status_code == 302
 
 
-@override_settings(SUBMISSIONS_MAX_REQUEST_BYTES=200_000)
+@override_settings(MAX_REQUEST_BYTES=200_000)
 def test_oversized_upload_is_refused_before_reading_with_413(client, site_settings):
     big = jpeg_upload()
     big.file.write(b"\0" * 300_000)
