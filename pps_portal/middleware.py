@@ -3,6 +3,7 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpResponse
 from django.template import loader
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject
 
 from pps_portal.models import SiteSettings
@@ -58,3 +59,33 @@ def request_size_limit_middleware(get_response):
         return get_response(request)
 
     return middleware
+
+
+def response_headers_middleware(get_response):
+    """Headers every response gets (static files too: this sits above WhiteNoise).
+
+    * Permissions-Policy and Cross-Origin-Resource-Policy from settings;
+    * `Cache-Control: no-store, private` on anything made for one person:
+      a response that sets a cookie (every form page sets the CSRF cookie
+      with its token) or one rendered for a logged-in user (staff previews
+      of unpublished content, admin), so neither a browser's disk cache nor
+      a shared cache keeps it.
+    """
+    policy = ", ".join(f"{feature}=({' '.join(allowed)})" for feature, allowed in settings.PERMISSIONS_POLICY.items())
+
+    def middleware(request):
+        response = get_response(request)
+        response.headers.setdefault("Permissions-Policy", policy)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY)
+        if _made_for_one_person(request, response):
+            add_never_cache_headers(response)
+        return response
+
+    return middleware
+
+
+def _made_for_one_person(request, response):
+    if response.cookies:
+        return True
+    user = getattr(request, "user", None)  # absent when WhiteNoise answered
+    return user is not None and user.is_authenticated

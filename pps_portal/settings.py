@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise, so static files get the headers too.
+    "pps_portal.middleware.response_headers_middleware",
     # Before anything can read a request body.
     "pps_portal.middleware.request_size_limit_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -89,7 +91,8 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "login_locked.html"
+# A 429 page with Retry-After and the real cool-off time.
+AXES_LOCKOUT_CALLABLE = "pps_portal.views.login_locked"
 AXES_CLIENT_IP_CALLABLE = "submissions.protection.client_ip"
 AXES_VERBOSE = False
 
@@ -229,6 +232,36 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Browser features the portal does not use are denied to it and to anything
+# it could embed; copying to the clipboard (the KRS button) is all it uses.
+# (pps_portal.middleware.response_headers_middleware sends both headers.)
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "clipboard-read": [],
+    "clipboard-write": ["self"],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+# Pages, pictures and files are not for other sites to embed.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 CSRF_FAILURE_VIEW = "pps_portal.views.csrf_failure"
 
 # A strict Content-Security-Policy: no inline script or style anywhere on the

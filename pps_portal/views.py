@@ -150,6 +150,14 @@ def page_not_found(request, exception):
     return defaults.page_not_found(request, exception)
 
 
+def login_locked(request, original_response=None, credentials=None):
+    """django-axes' lockout answer: a 429 page naming the cool-off, with Retry-After."""
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    response = render(request, "login_locked.html", {"cooloff_minutes": max(1, seconds // 60)}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
 def csrf_failure(request, reason=""):
     _forget_unreadable_query(request)
     return render(request, "403_csrf.html", status=403)

@@ -104,3 +104,20 @@ def test_without_javascript_system_high_contrast_can_be_switched_off_in_one_pres
     assert page.evaluate("() => document.documentElement.className") == "font-0 theme-default"
     assert page.evaluate("() => getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
     context.close()
+
+
+def test_the_browser_understands_every_feature_the_permissions_policy_names(page, live_server, seeded):
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.goto(live_server.url + "/")
+    page.reload()
+    assert [m for m in messages if "Permissions-Policy" in m or "Permissions Policy" in m] == []
+
+
+def test_the_krs_copy_button_may_still_write_to_the_clipboard(page, live_server, seeded):
+    page.goto(live_server.url + "/")
+    allowed = page.evaluate(
+        "() => document.permissionsPolicy ? document.permissionsPolicy.allowsFeature('clipboard-write') : document.featurePolicy.allowsFeature('clipboard-write')"
+    )
+    denied = page.evaluate("() => (document.permissionsPolicy || document.featurePolicy).allowsFeature('camera')")
+    assert (allowed, denied) == (True, False)
