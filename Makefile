@@ -7,6 +7,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
+# manage.py never turns debug on by itself: development targets say so here,
+# production-like ones give a key. Demo logins only come from `make run`.
+DEV := DJANGO_DEBUG=1
+PROD = DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$(cat var/secret_key)
 
 .PHONY: run test check serve db db-stop migrate seed venv node messages clean
 
@@ -42,13 +46,14 @@ db-stop:
 	scripts/localdb stop
 
 migrate: venv messages db
-	$(MANAGE) migrate --noinput
+	$(DEV) $(MANAGE) migrate --noinput
 
+# Demo content, and the README's demo logins (development only).
 seed: migrate
-	$(MANAGE) seed_demo
+	$(DEV) $(MANAGE) seed_demo --demo-accounts
 
 run: seed
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(DEV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: venv messages node db
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key $(BIN)/pytest
@@ -56,16 +61,21 @@ test: venv messages node db
 check: venv db
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(MANAGE) makemigrations --check --dry-run
-	$(MANAGE) check
+	$(DEV) $(MANAGE) makemigrations --check --dry-run
+	@# The production configuration: debug off, HTTPS on, a real-looking key.
+	DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=pps.example.pl \
+		DJANGO_SECRET_KEY=make-check-only-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ \
+		$(MANAGE) check --deploy --fail-level WARNING
 
 # Production-like: DEBUG off, collected static served by whitenoise, gunicorn.
-# DJANGO_HTTPS=0 only because this serves plain HTTP on loopback.
-serve: migrate
+# DJANGO_HTTPS=0 only because this serves plain HTTP on loopback. Demo logins
+# (if `make run` made them on this database) are refused here.
+serve: venv messages db
 	@mkdir -p var
 	@test -s var/secret_key || (umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key)
-	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$(cat var/secret_key) $(MANAGE) collectstatic --noinput --verbosity 0
-	DJANGO_DEBUG=0 DJANGO_HTTPS=0 DJANGO_SERVE_MEDIA=1 DJANGO_SECRET_KEY=$$(cat var/secret_key) \
+	$(PROD) $(MANAGE) migrate --noinput
+	$(PROD) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(PROD) DJANGO_HTTPS=0 DJANGO_SERVE_MEDIA=1 \
 		DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
 		$(BIN)/gunicorn pps_portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
 

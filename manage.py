@@ -7,10 +7,9 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pps_portal.settings")
-    # manage.py is the developer's entry point: debug on unless said otherwise.
-    # Production serves through wsgi.py, where DEBUG defaults to off, and sets
-    # DJANGO_DEBUG=0 for its commands too.
-    os.environ.setdefault("DJANGO_DEBUG", "1")
+    # The same settings as the server: debug only with DJANGO_DEBUG=1 (the
+    # Makefile's development targets set it). A command an operator runs
+    # against production never turns debug (or demo accounts) on by itself.
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

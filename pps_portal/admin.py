@@ -1,12 +1,39 @@
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import EditorialAdmin, state_column
 from pps_portal import redirects
+from pps_portal.demo import DEMO_PASSWORD
 from pps_portal.models import Banner, Redirect, SiteSettings
 
+
+class LoginForm(AdminAuthenticationForm):
+    """Admin login that refuses the README's demo password when debug is off.
+
+    Demo accounts come only from `make run`, but `make serve` (or a copied
+    development database) may still hold them: on any server running with
+    debug off, that published password opens nothing, whatever the account.
+    """
+
+    def clean(self):
+        if not settings.DEBUG and self.cleaned_data.get("password") == DEMO_PASSWORD:
+            raise ValidationError(
+                _(
+                    "To hasło konta demonstracyjnego z README. Konta demonstracyjne działają tylko "
+                    "w trybie deweloperskim (make run); na tym serwerze nie można się nim zalogować. "
+                    "Nadaj kontu własne hasło: manage.py changepassword <login>."
+                ),
+                code="demo_password",
+            )
+        return super().clean()
+
+
+admin.site.login_form = LoginForm
 admin.site.site_header = _("PPS Portal — redakcja")
 admin.site.site_title = _("PPS Portal")
 admin.site.index_title = _("Moderacja i publikacja")

@@ -5,12 +5,15 @@ import datetime
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
 
 from editorial.states import State
 from pps_portal.models import Banner, SiteSettings
 from pps_portal.permissions import EDITOR_GROUP, REVIEWER_GROUP
 
-# Well-known demo logins (README). Created only with DEBUG on, never in production.
+# Well-known demo logins (README): created only by `seed_demo --demo-accounts`
+# with DEBUG on (`make run`), and refused at login whenever DEBUG is off
+# (pps_portal.admin.LoginForm), so they never open a production-like server.
 DEMO_PASSWORD = "pps-demo-2026"
 
 SITE = {
@@ -97,10 +100,15 @@ def seed_site(*, scale=1):
     return f"Site settings ready, {created} banner(s) created."
 
 
-def seed_users(*, scale=1):
-    """Demo logins for a local run: an editor (Redaktorzy), a reviewer (Moderatorzy) and an admin."""
+def seed_demo_accounts():
+    """Demo logins for a local run: an editor (Redaktorzy), a reviewer (Moderatorzy) and an admin.
+
+    Development only: refuses with DEBUG off.
+    """
     if not django_settings.DEBUG:
-        return "Demo users skipped (DEBUG is off)."
+        raise ImproperlyConfigured(
+            "Demo accounts are for local development only: run with DJANGO_DEBUG=1 (as `make run` does)."
+        )
     User = get_user_model()
     created = []
     staff = [

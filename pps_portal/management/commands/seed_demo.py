@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -6,7 +7,7 @@ from documents.demo import seed_documents
 from news.demo import seed_news
 from organizations.demo import seed_organizations
 from pages.demo import seed_pages
-from pps_portal.demo import seed_site, seed_users
+from pps_portal.demo import seed_demo_accounts, seed_site
 
 
 def seeders():
@@ -16,7 +17,7 @@ def seeders():
     overwriting rows editors may have changed), bulk inserts for scale > 1,
     returning a one-line summary of what it created.
     """
-    return [seed_site, seed_users, seed_news, seed_organizations, seed_events, seed_documents, seed_pages]
+    return [seed_site, seed_news, seed_organizations, seed_events, seed_documents, seed_pages]
 
 
 class Command(BaseCommand):
@@ -34,10 +35,22 @@ class Command(BaseCommand):
             default=1,
             help="Multiply generated demo data N times with bulk inserts (benchmarks).",
         )
+        parser.add_argument(
+            "--demo-accounts",
+            action="store_true",
+            help="Also create the README's demo logins (development only: needs DJANGO_DEBUG=1).",
+        )
 
     @transaction.atomic
-    def handle(self, *args, scale, **options):
+    def handle(self, *args, scale, demo_accounts, **options):
         if scale < 1:
             raise CommandError("--scale must be at least 1")
+        if demo_accounts and not settings.DEBUG:
+            # Checked before anything is written: nothing is seeded.
+            raise CommandError(
+                "--demo-accounts is for local development only: run with DJANGO_DEBUG=1 (as `make run` does)."
+            )
         for seed in seeders():
             self.stdout.write(self.style.SUCCESS(seed(scale=scale)))
+        if demo_accounts:
+            self.stdout.write(self.style.SUCCESS(seed_demo_accounts()))
