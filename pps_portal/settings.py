@@ -123,7 +123,7 @@ TEMPLATES = [
 _database_url = env_url("DATABASE_URL", schemes=("postgres", "postgresql", "pgsql"))
 if _database_url:
     try:
-        DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+        DATABASES = {"default": dj_database_url.parse(_database_url)}
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from None
 else:
@@ -133,13 +133,33 @@ else:
             "NAME": "pps_portal",
             "USER": "pps",
             "HOST": str(VAR_DIR / "pg" / "run"),
-            "CONN_MAX_AGE": 60,
         }
     }
-# Reused connections are checked before use, so the portal recovers by itself
-# after a database restart.
+# Connections come from psycopg's pool (one per process, shared by its
+# threads): at most DATABASE_POOL_MAX_SIZE per process, so a burst of requests
+# waits up to DATABASE_POOL_TIMEOUT seconds for a free connection instead of
+# opening more until PostgreSQL refuses them (then the page answers 503).
+# Size it so that processes x max size stays below max_connections minus
+# headroom (README). Pooled connections are checked before use, so the portal
+# recovers by itself after a database restart.
+_pool_min = env_int("DATABASE_POOL_MIN_SIZE", 1, minimum=1)
+_pool_max = env_int("DATABASE_POOL_MAX_SIZE", 4, minimum=1)
+if _pool_max < _pool_min:
+    raise ImproperlyConfigured(f"DATABASE_POOL_MAX_SIZE ({_pool_max}) is below DATABASE_POOL_MIN_SIZE ({_pool_min})")
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections, not Django
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 5, minimum=1)
+DATABASES["default"].setdefault("OPTIONS", {}).update(
+    {
+        "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 5, minimum=1),
+        "pool": {
+            "min_size": _pool_min,
+            "max_size": _pool_max,
+            "timeout": env_int("DATABASE_POOL_TIMEOUT", 20, minimum=1),
+            # Idle connections beyond min_size are closed after 5 minutes.
+            "max_idle": 300,
+        },
+    }
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app server: rate limits,

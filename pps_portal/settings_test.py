@@ -32,9 +32,8 @@ LOGGING = {
 # Serve static files from the source folders; nothing is collected for tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Live-server request threads must not keep connections open past the test,
-# or the test database cannot be dropped at the end of the run.
-DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Connections come from the production pool (settings.py); Django closes the
+# pool before it drops the test database at the end of the run.
 # Parallel runs from several checkouts/agents on one cluster need their own
 # test database name (pytest-xdist adds its own worker suffix on top).
 DATABASES["default"]["TEST"] = {"NAME": "test_pps_portal" + os.environ.get("TEST_DB_SUFFIX", "")}  # noqa: F405

@@ -1,10 +1,11 @@
 import logging
+import sys
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.template import loader
@@ -175,14 +176,26 @@ def media(request, path):
         raise Http404("No such file") from None
 
 
+# Seconds a visitor (or a client) is asked to wait when the database is busy or down.
+RETRY_AFTER_UNAVAILABLE = 10
+
+
 def server_error(request):
     """500 page in the site layout, rendered without touching the database.
+
+    When the error is the database itself (down, restarting, or every pooled
+    connection busy for longer than DATABASE_POOL_TIMEOUT), the answer is a
+    503 with Retry-After: the visitor may simply try again.
 
     No context processors run (they would query site settings), so the
     template gets only what is passed here.
     """
-    template = loader.get_template("500.html")
-    return HttpResponse(template.render({"a11y": Preferences.from_cookies(request.COOKIES)}), status=500)
+    context = {"a11y": Preferences.from_cookies(request.COOKIES)}
+    if isinstance(sys.exc_info()[1], OperationalError):
+        response = HttpResponse(loader.get_template("503.html").render(context), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_UNAVAILABLE)
+        return response
+    return HttpResponse(loader.get_template("500.html").render(context), status=500)
 
 
 @require_POST

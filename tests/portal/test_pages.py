@@ -118,36 +118,51 @@ def test_public_pages_send_a_strict_content_security_policy(client, site_setting
     assert "unsafe-inline" not in policy
 
 
-def _request_without_database(path):
-    """GET `path` in a fresh process whose database does not exist (port 1)."""
-    code = (
-        "import django; django.setup();"
-        "from django.test import Client;"
-        f"r = Client(raise_request_exception=False).get({path!r});"
-        "print(r.status_code); print(r.content.decode())"
-    )
+def _without_database(code):
+    """Run `code` (which prints a status line, then a body) in a fresh process
+    whose database does not exist (port 1)."""
+    code = "import django; django.setup();" + code
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "pps_portal.settings_test",
         "DATABASE_URL": "postgres://nobody@127.0.0.1:1/nothing",
         "DATABASE_CONNECT_TIMEOUT": "1",
+        "DATABASE_POOL_TIMEOUT": "1",
     }
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )
     status, _, body = result.stdout.partition("\n")
-    return int(status), body
+    return status, body
+
+
+def _request_without_database(path):
+    return _without_database(
+        "from django.test import Client;"
+        f"r = Client(raise_request_exception=False).get({path!r});"
+        "print(r.status_code, r.get('Retry-After')); print(r.content.decode())"
+    )
 
 
 def test_healthz_answers_503_when_database_is_unreachable():
     status, body = _request_without_database("/healthz")
-    assert status == 503
+    assert status == "503 None"
     assert '"database": "unavailable"' in body
 
 
-def test_server_error_page_renders_in_polish_without_the_database():
+def test_a_page_answers_503_in_polish_with_retry_after_when_the_database_is_unreachable():
     status, body = _request_without_database("/")
-    assert status == 500
+    assert status == "503 10"
+    assert "Serwis jest chwilowo niedostępny" in body
+    assert 'lang="pl"' in body
+
+
+def test_server_error_page_renders_in_polish_without_the_database():
+    status, body = _without_database(
+        "from django.test import RequestFactory; from pps_portal.views import server_error;"
+        "r = server_error(RequestFactory().get('/')); print(r.status_code); print(r.content.decode())"
+    )
+    assert status == "500"
     assert "Przepraszamy, wystąpił błąd serwera" in body
     assert 'lang="pl"' in body
 
