@@ -31,7 +31,7 @@ node: node_modules/.installed
 # Polish plural forms (locale/pl): the compiled .mo is generated, not in git.
 MO := locale/pl/LC_MESSAGES/django.mo
 $(MO): locale/pl/LC_MESSAGES/django.po $(VENV)/.installed
-	$(MANAGE) compilemessages -l pl --ignore=.venv --ignore=node_modules --verbosity 0
+	$(DEV) $(MANAGE) compilemessages -l pl --ignore=.venv --ignore=node_modules --verbosity 0
 messages: $(MO)
 
 # The project-local PostgreSQL cluster, unless DATABASE_URL points elsewhere.
