@@ -221,6 +221,8 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # contact data is kept after an item is closed.
 SUBMISSIONS_RATE_LIMIT = env_int("SUBMISSIONS_RATE_LIMIT", 10, minimum=1)
 SUBMISSIONS_RATE_WINDOW = env_int("SUBMISSIONS_RATE_WINDOW", 600, minimum=1)
+# A form sent back sooner than this after it was shown is a bot's.
+SUBMISSIONS_MIN_FILL_SECONDS = env_int("SUBMISSIONS_MIN_FILL_SECONDS", 3, minimum=0)
 SUBMISSIONS_NOTIFY_EMAIL = env_str("SUBMISSIONS_NOTIFY_EMAIL", "")
 SUBMISSIONS_RETENTION_DAYS = env_int("SUBMISSIONS_RETENTION_DAYS", 365, minimum=1)
 # Calendar: the fixed domain of event UIDs in .ics feeds (event-<id>@<domain>), never the request's host.

@@ -3,7 +3,7 @@
 * a honeypot field people never see (CSS hides it; it is also out of the
   tab order and hidden from screen readers);
 * a signed token with the time the form was shown: a form sent back
-  sooner than MIN_FILL_SECONDS is refused (bots post at once), and one
+  sooner than SUBMISSIONS_MIN_FILL_SECONDS is refused (bots post at once), and one
   older than a day asks for a fresh form;
 * a per-IP rate limit counted in Django's cache (Redis when REDIS_URL is
   set, so every app server shares it), answered with 429.
@@ -22,7 +22,6 @@ from django.http import HttpResponse
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
-MIN_FILL_SECONDS = 3
 MAX_FORM_AGE_SECONDS = 24 * 3600
 _SALT = "submissions.form-shown-at"
 
@@ -72,7 +71,7 @@ class BotProtectionMixin(forms.Form):
             raise forms.ValidationError(
                 _("Formularz był otwarty zbyt długo. Sprawdź dane i wyślij go ponownie."), code="expired"
             )
-        if time.time() - shown_at < MIN_FILL_SECONDS:
+        if time.time() - shown_at < settings.SUBMISSIONS_MIN_FILL_SECONDS:
             raise forms.ValidationError(
                 _("Formularz został wysłany zbyt szybko. Sprawdź dane i wyślij go ponownie."), code="too_fast"
             )

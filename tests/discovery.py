@@ -18,7 +18,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.http import QueryDict
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.test import override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from django.utils.regex_helper import normalize
 
@@ -98,26 +99,26 @@ def candidate_values(pattern, name):
     """Values worth trying for one URL parameter, real ones first.
 
     Field values of that name from every project model in the database
-    (slugs of news, organizations, events, categories…), today's date parts
-    for year/month/day, the keys of a dict the pattern passes to its view
-    (the sitemap sections), stored file names for a path.
+    (slugs of news, organizations, events, categories…: one of each model in
+    turn, so every kind is tried early), today's date parts for
+    year/month/day, the keys of a dict the pattern passes to its view (the
+    sitemap sections), stored file names for a path.
     """
-    values = []
     today = timezone.localdate()
+    groups = []
     if name in ("year", "month", "day"):
-        values.append(str(getattr(today, name)))
+        groups.append([str(getattr(today, name))])
     for model in project_models():
-        names = {f.name for f in model._meta.concrete_fields}
-        if name in names:
-            values += [str(v) for v in model._default_manager.values_list(name, flat=True)[:50] if v]
+        if name in {f.name for f in model._meta.concrete_fields}:
+            groups.append([str(v) for v in model._default_manager.values_list(name, flat=True)[:20] if v])
     for value in pattern.default_kwargs.values():
         if isinstance(value, dict):
-            values += [str(key) for key in value]
+            groups.append([str(key) for key in value])
     if name == "path":
         for model, file_field in upload_fields():
-            values += [v for v in model._default_manager.values_list(file_field.name, flat=True)[:5] if v]
-    values.append("1")
-    return list(dict.fromkeys(values))
+            groups.append([v for v in model._default_manager.values_list(file_field.name, flat=True)[:3] if v])
+    interleaved = [v for round_ in itertools.zip_longest(*groups) for v in round_ if v is not None]
+    return list(dict.fromkeys([*interleaved, "1"]))
 
 
 def fill(pattern, client, limit=60):
@@ -129,9 +130,17 @@ def fill(pattern, client, limit=60):
     for combination in itertools.islice(itertools.product(*choices), limit):
         path = pattern.path(dict(zip(pattern.params, combination, strict=True)))
         first = first or path
-        if client.get(path).status_code == 200:
+        if get(client, path).status_code == 200:
             return path
     return first
+
+
+def get(client, path, **extra):
+    """client.get() that reads a streamed answer to the end (the test client then closes its file)."""
+    response = client.get(path, **extra)
+    if response.streaming:
+        response.streamed = b"".join(response.streaming_content)
+    return response
 
 
 # Responses --------------------------------------------------------------------
@@ -246,13 +255,21 @@ class RecordingQueryDict(QueryDict):
 
 
 def recording_middleware(get_response):
-    """Test-only middleware: request.GET records the keys read (see RecordingQueryDict)."""
+    """Test-only middleware: request.GET (and a form-encoded request.POST)
+    record the keys read (see RecordingQueryDict)."""
 
     def middleware(request):
         request.GET = RecordingQueryDict(request.META.get("QUERY_STRING", ""))
+        if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
+            request.POST = RecordingQueryDict(request.body.decode())
         return get_response(request)
 
     return middleware
+
+
+def is_staff_only(response):
+    """Anonymous visitors are sent to the admin login: not a public page."""
+    return response.status_code == 302 and response["Location"].startswith(reverse("admin:login"))
 
 
 @dataclass
@@ -263,7 +280,8 @@ class Page:
     path: str
     status: int
     query_keys: set = field(default_factory=set)
-    post_forms: list = field(default_factory=list)  # (form instance, HTML field names)
+    post_forms: list = field(default_factory=list)  # form instances the page posts back to itself
+    post_keys: set = field(default_factory=set)  # what a POST-only endpoint reads
 
 
 def form_field_names(form):
@@ -277,3 +295,48 @@ def form_field_names(form):
         else:
             names.add(bound.html_name)
     return names
+
+
+def html_forms(response):
+    if "html" not in response.get("Content-Type", ""):
+        return []
+    return parse_page(response.content.decode(errors="replace")).forms
+
+
+def discover_pages(client):
+    """Every public URL pattern, filled with real objects, with the query
+    keys its page reads (recorded, plus the fields of its GET forms) and
+    the forms it posts (context forms matched to the page's POST forms).
+
+    POST-only endpoints (405 to GET) are found too: an empty POST records
+    the keys they read.
+    """
+    pages = []
+    recording = [recording_middleware.__module__ + ".recording_middleware", *settings.MIDDLEWARE]
+    with override_settings(MIDDLEWARE=recording):
+        for pattern in url_patterns():
+            path = fill(pattern, client)
+            RecordingQueryDict.seen = set()
+            # A query string, so that views binding a form only to a
+            # non-empty query (`Form(request.GET or None)`) read every field.
+            response = get(client, path, QUERY_STRING="pps-discovery=1")
+            if is_staff_only(response):
+                continue
+            page = Page(pattern=pattern, path=path, status=response.status_code)
+            page.query_keys = RecordingQueryDict.seen - {"pps-discovery"}
+            forms_html = html_forms(response)
+            for form_html in forms_html:
+                if form_html["method"] == "get" and form_html["action"] in ("", path):
+                    page.query_keys |= set(form_html["fields"])
+            posted = [f for f in forms_html if f["method"] == "post" and f["action"] in ("", path)]
+            for form in forms_in(response):
+                names = form_field_names(form)
+                if any(names <= set(f["fields"]) for f in posted):
+                    page.post_forms.append(form)
+            if response.status_code == 405:
+                RecordingQueryDict.seen = set()
+                post = client.post(path, "pps-discovery=1", content_type="application/x-www-form-urlencoded")
+                if not is_staff_only(post):
+                    page.post_keys = RecordingQueryDict.seen - {"pps-discovery"}
+            pages.append(page)
+    return pages

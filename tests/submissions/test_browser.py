@@ -25,9 +25,9 @@ def seeded(transactional_db, editor_group):
 
 
 @pytest.fixture
-def fast_forms(monkeypatch):
+def fast_forms(settings):
     """A person in a test types faster than the 3-second bot threshold."""
-    monkeypatch.setattr("submissions.protection.MIN_FILL_SECONDS", 0)
+    settings.SUBMISSIONS_MIN_FILL_SECONDS = 0
 
 
 @pytest.mark.parametrize("contrast", [False, True], ids=["default", "high-contrast"])
