@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organizations', '0006_name_search'),
+        ('organizations', '0007_editorial_workflow'),
     ]
 
     operations = [
