@@ -58,7 +58,7 @@ def test_publishing_a_duplicate_krs_is_refused_with_a_message(editor_client):
     duplicate = OrganizationFactory(krs="0000012345", status="rejected", rejection_reason="Duplikat.")
     selected = {"action": "transition_publish", "_selected_action": [duplicate.pk], "apply": "1"}
     response = editor_client.post(CHANGELIST, selected, follow=True)
-    assert "Organizacja o tym numerze KRS jest już w bazie." in response.content.decode()
+    assert "Opublikowana organizacja o tym numerze KRS jest już w bazie." in response.content.decode()
     duplicate.refresh_from_db()
     assert duplicate.status == "rejected"
 

@@ -3,8 +3,8 @@ pending entry, editors see the duplicate and publish only one."""
 
 import pytest
 
+from editorial.services import TransitionRefused, transition
 from organizations.models import Organization
-from submissions import services
 from submissions.models import Submission
 from tests.organizations.factories import OrganizationFactory
 from tests.submissions.helpers import organization_data
@@ -12,13 +12,6 @@ from tests.submissions.helpers import organization_data
 pytestmark = pytest.mark.django_db
 
 KRS = "0000123456"
-
-
-@pytest.fixture
-def editor(django_user_model, editor_group):
-    user = django_user_model.objects.create_user("moderatorka", password="haslo-testowe-123", is_staff=True)
-    user.groups.add(editor_group)
-    return user
 
 
 def send(client, **extra):
@@ -52,11 +45,11 @@ def test_approving_a_duplicate_of_a_published_organization_is_refused_clearly(cl
     send(client)
     send(client, name="Fundacja Pomocy Seniorom")
     first, second = Submission.objects.order_by("pk")
-    services.submission_approve(submission=first, moderator=editor)
-    with pytest.raises(services.ModerationError, match="ten sam numer KRS"):
-        services.submission_approve(submission=second, moderator=editor)
+    transition(first, "approve", actor=editor)
+    with pytest.raises(TransitionRefused, match="o tym numerze KRS jest już w bazie"):
+        transition(second, "approve", actor=editor)
     second.refresh_from_db()
-    assert (second.status, second.organization.status) == ("new", Organization.Status.PENDING)
+    assert (second.status, second.organization.status) == ("pending", Organization.Status.PENDING)
 
 
 def test_a_published_organizations_krs_is_pointed_out_to_the_sender(client, site_settings):

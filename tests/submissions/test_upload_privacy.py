@@ -9,19 +9,12 @@ from django import forms
 from django.conf import settings
 from django.db import models
 
-from submissions import services
+from editorial.services import transition
 from submissions.models import Submission
 from tests.discovery import forms_in, parse_page, url_patterns
 from tests.submissions.helpers import VALID_DATA, jpeg_upload
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(django_user_model, editor_group):
-    user = django_user_model.objects.create_user("moderatorka", password="haslo-testowe-123", is_staff=True)
-    user.groups.add(editor_group)
-    return user
 
 
 def upload_forms(client):
@@ -85,7 +78,7 @@ def test_a_rejected_submission_leaves_no_file_behind(
     for path, form in upload_forms(client):
         submission = send_with_pictures(client, path, form)
         with django_capture_on_commit_callbacks(execute=True):
-            services.submission_reject(submission=submission, moderator=editor, reason="Nie na temat.")
+            transition(submission, "reject", actor=editor, reason="Nie na temat.")
     after = files_under(settings.MEDIA_ROOT) | files_under(settings.PRIVATE_MEDIA_ROOT)
     assert sorted(after - before) == []
 
@@ -93,7 +86,7 @@ def test_a_rejected_submission_leaves_no_file_behind(
 def test_an_approved_submissions_picture_goes_public_with_its_record(client, site_settings, editor):
     for path, form in upload_forms(client):
         submission = send_with_pictures(client, path, form)
-        services.submission_approve(submission=submission, moderator=editor)
+        transition(submission, "approve", actor=editor)
         submission.refresh_from_db()
         record = submission.organization or submission.event or submission.news
         pictures = [getattr(record, f.name) for f in record._meta.concrete_fields if isinstance(f, models.FileField)]
