@@ -27,7 +27,7 @@ restarted=$(date +%s.%N)
 wait $WRK
 
 # After the restart: the first requests on each worker's old connection must
-# not fail (CONN_HEALTH_CHECKS reconnects).
+# not fail (the pool checks each connection before handing it out).
 codes=$(for _ in $(seq 30); do curl -s -o /dev/null -w "%{http_code} " "http://127.0.0.1:$PORT/aktualnosci/"; done)
 bad_after=$(awk '{for (i = 1; i <= NF; i++) if ($i != "200") n++} END {print n + 0}' <<<"$codes")
 echo "Date: $(date +%F); database down for $(awk "BEGIN {printf \"%.1f\", $restarted - $started}") s during 12 s of load"
