@@ -210,8 +210,9 @@ STORAGES = {
 
 # Request bodies (pps_portal.middleware.request_size_limit_middleware refuses
 # larger ones with 413 before reading them): MAX_REQUEST_BYTES for uploads
-# (multipart), DATA_UPLOAD_MAX_MEMORY_SIZE for anything else.
-MAX_REQUEST_BYTES = env_int("DJANGO_MAX_REQUEST_BYTES", 11 * 1024 * 1024, minimum=1024)
+# (multipart: the largest file, a 20 MB document, and its form),
+# DATA_UPLOAD_MAX_MEMORY_SIZE for anything else.
+MAX_REQUEST_BYTES = env_int("DJANGO_MAX_REQUEST_BYTES", 21 * 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o644
