@@ -13,6 +13,7 @@ would start with = + - @ (a formula to a spreadsheet, e.g. a phone number
 
 import csv
 import json
+from decimal import Decimal
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.serializers.json import DjangoJSONEncoder
@@ -112,6 +113,9 @@ class _Echo:
 def _csv_cell(value):
     if isinstance(value, bool):
         return "tak" if value else "nie"
+    if isinstance(value, Decimal):
+        # A decimal comma, no thousands separator: a number to Polish Excel.
+        return format(value, "f").replace(".", ",")
     if isinstance(value, list):
         value = AREA_SEPARATOR.join(value)
     elif value is None:
@@ -123,24 +127,31 @@ def _csv_cell(value):
     return value
 
 
-def csv_lines(rows):
-    """The CSV file as a stream of str chunks (BOM first)."""
+def csv_lines(rows, columns=COLUMNS):
+    """The CSV file as a stream of str chunks (BOM first); `columns` are (key, header) pairs."""
     writer = csv.writer(_Echo(), delimiter=";", lineterminator="\r\n")
-    yield "\ufeff" + writer.writerow([header for _key, header in COLUMNS])
+    yield "\ufeff" + writer.writerow([header for _key, header in columns])
     for row in rows:
-        yield writer.writerow([_csv_cell(row[key]) for key, _header in COLUMNS])
+        yield writer.writerow([_csv_cell(row[key]) for key, _header in columns])
+
+
+def json_stream(header, key, items):
+    """The JSON object `header` with one more member, `key`: [items…], as a
+    stream of str chunks (valid once complete): the items are written as
+    they come, so a long list never sits in memory."""
+    opening = json.dumps(header, ensure_ascii=False, cls=DjangoJSONEncoder)
+    yield (opening[:-1] + ", " if header else "{") + json.dumps(key) + ": ["
+    separator = ""
+    for item in items:
+        yield separator + json.dumps(item, ensure_ascii=False, cls=DjangoJSONEncoder)
+        separator = ","
+    yield "]}"
 
 
 def json_chunks(rows, *, source_url):
-    """A JSON document as a stream of str chunks, valid once complete."""
+    """The registry as a JSON document: source, licence, organizations."""
     header = {
         "source": source_url,
         "license": {"name": LICENSE_NAME, "url": LICENSE_URL},
     }
-    opening = json.dumps(header, ensure_ascii=False)[:-1]
-    yield opening + ', "organizations": ['
-    separator = ""
-    for row in rows:
-        yield separator + json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder)
-        separator = ","
-    yield "]}"
+    yield from json_stream(header, "organizations", rows)

@@ -125,6 +125,34 @@ def identifier_kind(value):
     return kinds
 
 
+def krs_or_nip(value):
+    """One column holding "KRS or NIP" (grant results): ("krs"|"nip", normalised), or None if neither.
+
+    A "KRS"/"NIP" prefix decides; otherwise a number starting with 00 is a
+    KRS (KRS numbers are zero-padded and no NIP starts with 00), a number
+    with a valid NIP checksum is a NIP, and a shorter number is a KRS typed
+    without its leading zeros.
+    """
+    text = str(value or "").strip()
+    prefix = text[:3].upper()
+    if prefix == "KRS":
+        krs = normalize_krs(text)
+        return ("krs", krs) if is_valid_krs(krs) else None
+    if prefix == "NIP":
+        nip = normalize_nip(text[3:].lstrip(" :"))
+        return ("nip", nip) if is_valid_nip(nip) else None
+    digits = normalize_nip(text)
+    if not _is_digits(digits):
+        return None
+    if len(digits) == 10 and digits.startswith("00"):
+        return ("krs", digits) if is_valid_krs(digits) else None
+    if is_valid_nip(digits):
+        return ("nip", digits)
+    if len(digits) < 10 and is_valid_krs(digits):
+        return ("krs", normalize_krs(digits))
+    return None
+
+
 def identifier_q(value):
     """A filter matching records by the KRS, NIP or REGON typed in `value`
     (with dashes, "PL", without leading zeros), or None when it is not one.

@@ -27,3 +27,20 @@ def unique_slug(model, text, *, fallback, max_length=200, exclude_pk=None, field
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+# No-break space: "1 250 000,00 zł" must never wrap between digits or before "zł".
+NBSP = "\u00a0"
+
+
+def format_pln(amount):
+    """An amount in złoty as Polish readers write it: "1 250 000,00 zł".
+
+    Groups of three digits separated by a no-break space, a decimal comma,
+    always two decimals, a no-break space before "zł". The one formatter
+    for money on pages, in feeds and in .ics files.
+    """
+    if amount is None:
+        return ""
+    text = f"{amount:,.2f}".replace(",", NBSP).replace(".", ",")
+    return f"{text}{NBSP}zł"

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from pps_portal.models import Banner
+from pps_portal.text import format_pln
 
 register = template.Library()
 
@@ -40,3 +41,9 @@ def isodatetime(value):
     if not value:
         return ""
     return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+@register.filter
+def pln(amount):
+    """An amount in złoty, Polish style: "1 250 000,00 zł" (pps_portal.text.format_pln)."""
+    return format_pln(amount)
