@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "submissions",
     "documents",
     "pages",
+    "grants",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +229,9 @@ SUBMISSIONS_NOTIFY_EMAIL = env_str("SUBMISSIONS_NOTIFY_EMAIL", "")
 SUBMISSIONS_RETENTION_DAYS = env_int("SUBMISSIONS_RETENTION_DAYS", 365, minimum=1)
 # Calendar: the fixed domain of event UIDs in .ics feeds (event-<id>@<domain>), never the request's host.
 ICAL_UID_DOMAIN = env_str("ICAL_UID_DOMAIN", "") or "pps-portal.invalid"
+# Grant calls: the prefix of grant identifiers in the 360Giving open data
+# (360Giving assigns one to each publisher; set it once, never change it).
+GRANTS_360G_PREFIX = env_str("GRANTS_360G_PREFIX", "") or "360G-pps-portal"
 
 # E-mail: console unless an SMTP host is configured.
 EMAIL_HOST = env_str("EMAIL_HOST", "")

@@ -7,7 +7,7 @@ class StaticPagesSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["home", "statement", "pages:index", "easy-read", "sign-language", "documents:library"]
+        return ["home", "statement", "pages:index", "easy-read", "sign-language", "documents:library", "grants:list"]
 
     def location(self, item):
         return reverse(item)

@@ -5,6 +5,8 @@ from django.urls import include, path, re_path
 
 from calendar_app import views as calendar_views
 from calendar_app.sitemaps import EventSitemap
+from grants import views as grants_views
+from grants.sitemaps import GrantCallSitemap
 from news.sitemaps import NewsCategorySitemap, NewsSitemap
 from organizations.sitemaps import OrganizationPagesSitemap, OrganizationSitemap
 from pages import views as pages_views
@@ -20,6 +22,7 @@ sitemaps = {
     "organizations": OrganizationSitemap,
     "organizations-pages": OrganizationPagesSitemap,
     "pages": PageSitemap,
+    "grant-calls": GrantCallSitemap,
 }
 
 urlpatterns = [
@@ -36,6 +39,8 @@ urlpatterns = [
     path("informacje/", include("pages.urls")),
     path("tekst-latwy-do-czytania/", pages_views.easy_read, name="easy-read"),
     path("jezyk-migowy/", pages_views.sign_language, name="sign-language"),
+    path("konkursy/", include("grants.urls")),
+    path("konkursy.ics", grants_views.deadlines_feed, name="grants-feed"),
     path("szukaj/", views.search, name="search"),
     path("", include("submissions.urls")),
     # An index of one sitemap per section: each stays under the protocol's

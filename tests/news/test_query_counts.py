@@ -19,8 +19,8 @@ def articles(request, site_settings):
 
 
 def test_home_query_count(client, articles, django_assert_num_queries):
-    # site settings, pinned news, latest news, upcoming events, mini calendar, banners
-    with django_assert_num_queries(6):
+    # site settings, pinned news, latest news, open grant calls, upcoming events, mini calendar, banners
+    with django_assert_num_queries(7):
         client.get("/")
 
 

@@ -47,8 +47,8 @@ def test_search_queries(client, django_assert_num_queries, count):
 def test_detail_queries(client, django_assert_num_queries, count):
     organization = make(count)[0]
     # organization with its district (1), its areas (1), its upcoming events
-    # (calendar_app's organization_events tag, 1)
-    with django_assert_num_queries(SHELL + 3):
+    # (calendar_app's organization_events tag, 1), its grants (grants' organization_grants tag, 1)
+    with django_assert_num_queries(SHELL + 4):
         client.get(organization.get_absolute_url())
 
 
@@ -63,6 +63,7 @@ def test_opp_queries(client, django_assert_num_queries, count):
 @pytest.mark.parametrize("count", [1, 7])
 def test_statistics_queries(client, django_assert_num_queries, count):
     make(count)
-    # totals (1), by legal form (1), by area (1), by district (1)
-    with django_assert_num_queries(SHELL + 4):
+    # totals (1), by legal form (1), by area (1), by district (1);
+    # grants (grants' grants_statistics tag): by year (1), by area and year (1)
+    with django_assert_num_queries(SHELL + 6):
         client.get(reverse("organizations:statistics"))

@@ -169,12 +169,12 @@ def test_server_error_page_renders_in_polish_without_the_database():
 
 def test_home_query_count_does_not_grow_with_banners(client, site_settings, django_assert_num_queries):
     Banner.objects.exclude(pk=Banner.objects.first().pk).delete()
-    # site settings, pinned news, latest news, upcoming events, mini calendar, banners
-    with django_assert_num_queries(6):
+    # site settings, pinned news, latest news, open grant calls, upcoming events, mini calendar, banners
+    with django_assert_num_queries(7):
         client.get("/")
     for i in range(10):
         Banner.objects.create(title=f"Baner {i}", url="/")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get("/")
 
 
@@ -182,11 +182,12 @@ def test_sitemap_index_query_count_does_not_grow_with_content(client, django_ass
     from tests.news.factories import NewsFactory
 
     NewsFactory()
-    # events, news, organizations, information pages: newest change + count (pages); categories: count
-    with django_assert_num_queries(9):
+    # events, news, organizations, information pages, grant calls: newest change + count (pages);
+    # categories: count
+    with django_assert_num_queries(11):
         client.get("/sitemap.xml")
     NewsFactory.create_batch(10)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         client.get("/sitemap.xml")
 
 

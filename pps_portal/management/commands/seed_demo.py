@@ -4,6 +4,7 @@ from django.db import transaction
 
 from calendar_app.demo import seed_events
 from documents.demo import seed_documents
+from grants.demo import seed_grants
 from news.demo import seed_news
 from organizations.demo import seed_organizations
 from pages.demo import seed_pages
@@ -17,7 +18,7 @@ def seeders():
     overwriting rows editors may have changed), bulk inserts for scale > 1,
     returning a one-line summary of what it created.
     """
-    return [seed_site, seed_news, seed_organizations, seed_events, seed_documents, seed_pages]
+    return [seed_site, seed_news, seed_organizations, seed_events, seed_documents, seed_pages, seed_grants]
 
 
 class Command(BaseCommand):
@@ -25,7 +26,7 @@ class Command(BaseCommand):
 
     help = (
         "Wypełnia bazę treścią demonstracyjną "
-        "(ustawienia serwisu, banery, aktualności, organizacje, wydarzenia, dokumenty, strony informacyjne)."
+        "(ustawienia serwisu, banery, aktualności, organizacje, wydarzenia, dokumenty, strony informacyjne, konkursy ofert)."
     )
 
     def add_arguments(self, parser):
