@@ -45,7 +45,7 @@ from editorial.workflow import (
 from grants import phases
 from grants.phases import Phase
 from organizations.identifiers import KRSField, NIPField
-from organizations.models import Area, Organization
+from organizations.models import Area, Organization, WebsiteField
 from pps_portal.sanitize import sanitize_html
 from pps_portal.text import unique_slug
 
@@ -228,7 +228,7 @@ class GrantCall(EditorialModel, models.Model):
             "Import wyników uzupełnia ją, gdy jest pusta."
         ),
     )
-    application_url = models.URLField(
+    application_url = WebsiteField(
         _("gdzie składać oferty"),
         max_length=500,
         help_text=_("Adres Elektronicznego Generatora lub innego miejsca składania ofert."),

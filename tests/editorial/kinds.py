@@ -10,6 +10,7 @@ from django.utils import timezone
 from calendar_app.models import Event
 from documents.models import Document
 from editorial.states import State
+from grants.models import GrantCall
 from news.models import News
 from organizations.models import Organization
 from pages.models import Page
@@ -17,6 +18,7 @@ from pps_portal.models import Banner
 from submissions.models import Submission
 from tests.calendar_app.factories import EventFactory
 from tests.documents.factories import DocumentFactory
+from tests.grants.factories import GrantCallFactory
 from tests.news.factories import NewsFactory
 from tests.organizations.factories import OrganizationFactory
 from tests.pages.factories import PageFactory
@@ -60,6 +62,17 @@ def make_document(state, transition=None):
     return DocumentFactory(status=state)
 
 
+def make_grant_call(state, transition=None):
+    """A call taking applications now (so it may still be cancelled)."""
+    public = state in (State.PUBLISHED, State.CANCELLED)
+    return GrantCallFactory(
+        status=state,
+        published_at=timezone.now() - datetime.timedelta(hours=1) if public else None,
+        cancellation_reason="Brak ofert." if state == State.CANCELLED else "",
+        cancelled_at=timezone.now() if state == State.CANCELLED else None,
+    )
+
+
 # name → (model, make(state, transition_name) → an object in `state` for which
 # the transition's guard (if any) passes)
 KINDS = {
@@ -70,6 +83,7 @@ KINDS = {
     "submission": (Submission, make_submission),
     "document": (Document, make_document),
     "page": (Page, make_page),
+    "grant_call": (GrantCall, make_grant_call),
 }
 
 

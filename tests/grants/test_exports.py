@@ -43,13 +43,28 @@ def grants(site_settings):
     call = resolved_call(title="Wspieranie ekonomii społecznej 2025", slug="ekonomia-2025")
     listed = OrganizationFactory(name="Fundacja Oczami Brata", krs="0000098001", nip="")
     return [
-        GrantFactory(call=call, organization=listed, recipient_name="Fundacja Oczami Brata", krs="0000098001",
-                     task_title="Dowóz na zajęcia", amount=Decimal("12500.50")),
-        GrantFactory(call=call, recipient_name="Klub Seniora", nip="1234563218", task_title="Senior w ruchu",
-                     amount=Decimal("8000")),
-        GrantFactory(call=call, recipient_name="Koło Gospodyń", task_title='=HYPERLINK("http://zly.example")',
-                     amount=Decimal("999.99")),
-    ]  # fmt: skip
+        GrantFactory(
+            call=call,
+            organization=listed,
+            recipient_name="Fundacja Oczami Brata",
+            krs="0000098001",
+            task_title="Dowóz na zajęcia",
+            amount=Decimal("12500.50"),
+        ),
+        GrantFactory(
+            call=call,
+            recipient_name="Klub Seniora",
+            nip="1234563218",
+            task_title="Senior w ruchu",
+            amount=Decimal("8000"),
+        ),
+        GrantFactory(
+            call=call,
+            recipient_name="Koło Gospodyń",
+            task_title='=HYPERLINK("http://zly.example")',
+            amount=Decimal("999.99"),
+        ),
+    ]
 
 
 @pytest.fixture

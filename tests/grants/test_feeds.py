@@ -19,7 +19,10 @@ def calls(site_settings):
     return {
         "open": GrantCallFactory(title="Wspieranie ekonomii społecznej", deadline_at=_in_days(12)),
         "cancelled": GrantCallFactory(
-            title="Unieważniony", status=State.CANCELLED, cancellation_reason="Brak ofert.", cancelled_at=timezone.now()
+            title="Unieważniony",
+            status=State.CANCELLED,
+            cancellation_reason="Brak ofert.",
+            cancelled_at=timezone.now(),
         ),
         "draft": GrantCallFactory(title="Szkic", status=State.DRAFT, published_at=None),
         "old": GrantCallFactory(
@@ -32,25 +35,34 @@ def calls(site_settings):
 def test_feeds_parse_and_list_public_calls(client, calls, url):
     feed = feedparser.parse(client.get(url).content)
     assert feed.bozo == 0
-    assert sorted(entry.title for entry in feed.entries) == ["Sprzed dwóch lat", "Unieważniony", "Wspieranie ekonomii społecznej"]
+    assert sorted(entry.title for entry in feed.entries) == [
+        "Sprzed dwóch lat",
+        "Unieważniony",
+        "Wspieranie ekonomii społecznej",
+    ]
 
 
 def test_rss_entry_describes_the_call(client, calls):
-    entry = next(e for e in feedparser.parse(client.get("/konkursy/rss/").content).entries if e.title.startswith("Wsp"))
+    entry = next(
+        e for e in feedparser.parse(client.get("/konkursy/rss/").content).entries if e.title.startswith("Wsp")
+    )
     assert "100\u00a0000,00\u00a0zł" in entry.description
     assert entry.link == "http://testserver" + calls["open"].get_absolute_url()
 
 
 def events(response):
     calendar = icalendar.Calendar.from_ical(response.content)
-    return [component for component in calendar.walk("VEVENT")]
+    return list(calendar.walk("VEVENT"))
 
 
 def test_deadlines_feed_has_each_public_calls_deadline_with_an_alarm_a_day_before(client, calls):
     response = client.get(reverse("grants-feed"))
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     found = {str(event["summary"]): event for event in events(response)}
-    assert sorted(found) == ["Termin składania ofert: Unieważniony", "Termin składania ofert: Wspieranie ekonomii społecznej"]
+    assert sorted(found) == [
+        "Termin składania ofert: Unieważniony",
+        "Termin składania ofert: Wspieranie ekonomii społecznej",
+    ]
     event = found["Termin składania ofert: Wspieranie ekonomii społecznej"]
     assert event.decoded("dtstart") == calls["open"].deadline_at
     [alarm] = event.walk("VALARM")

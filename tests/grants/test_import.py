@@ -124,7 +124,10 @@ def test_a_file_with_one_bad_row_saves_nothing_and_shows_every_problem_by_row_nu
 
 
 def test_unknown_krs_and_unpublished_organizations_are_warnings_and_keep_the_name(call, registry):
-    rows = [["Fundacja Oczekująca", "0000098002", "Zadanie", "100"], ["Nowa Fundacja", "KRS 0000999999", "Zadanie", "50"]]
+    rows = [
+        ["Fundacja Oczekująca", "0000098002", "Zadanie", "100"],
+        ["Nowa Fundacja", "KRS 0000999999", "Zadanie", "50"],
+    ]
     preview = check(csv_bytes(rows), "csv", call)
     assert preview.is_valid
     assert [row.organization for row in preview.rows] == [None, None]
@@ -151,13 +154,15 @@ def test_krs_and_nip_are_recognised_and_matched_however_written(call, registry, 
 
 
 def test_separate_krs_and_nip_columns(call, registry):
-    data = "Nazwa organizacji,KRS,NIP,Zadanie,Kwota\nKlub,,1234563218,Zadanie,100\n".encode()
+    data = b"Nazwa organizacji,KRS,NIP,Zadanie,Kwota\nKlub,,1234563218,Zadanie,100\n"
     row = check(data, "csv", call).rows[0]
     assert (row.nip, row.organization.name) == ("1234563218", "Klub Seniora „Jutrzenka”")
 
 
 def test_a_windows_1250_csv_with_commas_reads_polish_letters(call, registry, editor):
-    data = csv_bytes([["Koło Gospodyń Wiejskich „Źródło”", "", "Święto łąki", "1000,00"]], encoding="cp1250", delimiter=",")
+    data = csv_bytes(
+        [["Koło Gospodyń Wiejskich „Źródło”", "", "Święto łąki", "1000,00"]], encoding="cp1250", delimiter=","
+    )
     # A comma-separated file with decimal commas in quotes, as Excel writes it.
     data = data.replace(b"1000,00", b'"1000,00"')
     apply(call, data, actor=editor)
@@ -188,12 +193,14 @@ def test_an_xlsx_saves_numbers_and_text_amounts(call, registry, editor):
 
 
 def test_an_xlsx_reports_the_spreadsheet_row_numbers(call):
-    preview = check(xlsx_bytes([["Fundacja", "", "Zadanie", "100"], [None] * 4, ["Fundacja B", "", "", "x"]]), "xlsx", call)
+    preview = check(
+        xlsx_bytes([["Fundacja", "", "Zadanie", "100"], [None] * 4, ["Fundacja B", "", "", "x"]]), "xlsx", call
+    )
     assert preview.row_errors == [(4, "Brak tytułu zadania."), (4, "„x” nie jest kwotą.")]
 
 
 def test_missing_columns_are_named(call):
-    preview = check("Nazwa;Kwota\nFundacja;100\n".encode(), "csv", call)
+    preview = check(b"Nazwa;Kwota\nFundacja;100\n", "csv", call)
     assert preview.errors == [
         "Nie rozpoznano kolumn: tytuł zadania, KRS lub NIP. Pierwszy wiersz pliku musi zawierać nagłówki: "
         "nazwa organizacji, KRS lub NIP, tytuł zadania, kwota."
@@ -207,7 +214,13 @@ def test_a_damaged_xlsx_is_refused_with_a_message(call):
 
 
 def test_appending_refuses_a_grant_already_in_the_results(call, registry):
-    GrantFactory(call=call, recipient_name="Fundacja Oczami Brata", krs="0000098001", task_title="Dowóz na zajęcia rehabilitacyjne", amount=Decimal("12500"))
+    GrantFactory(
+        call=call,
+        recipient_name="Fundacja Oczami Brata",
+        krs="0000098001",
+        task_title="Dowóz na zajęcia rehabilitacyjne",
+        amount=Decimal("12500"),
+    )
     assert check(csv_bytes(GOOD_ROWS), "csv", call).row_errors == [(2, "Ta dotacja jest już w wynikach konkursu.")]
     assert check(csv_bytes(GOOD_ROWS), "csv", call, replace_existing=True).row_errors == []
 

@@ -32,11 +32,22 @@ def funded():
     seniors, disability = AreaFactory(name="seniorzy", slug="seniorzy"), AreaFactory(name="niepełnosprawni")
     call_2024 = resolved_call(area=seniors, title="Seniorzy 2024", resolved_on=datetime.date(2024, 5, 10))
     call_2025 = resolved_call(area=disability, title="Niepełnosprawni 2025", resolved_on=datetime.date(2025, 6, 1))
-    GrantFactory(call=call_2024, organization=organization, amount=Decimal("10000"), awarded_on=datetime.date(2024, 5, 10))
-    GrantFactory(call=call_2025, organization=organization, amount=Decimal("1250.50"), awarded_on=datetime.date(2025, 6, 1))
-    GrantFactory(call=call_2025, organization=organization, amount=Decimal("3000"), awarded_on=datetime.date(2025, 6, 1))
-    GrantFactory(call=call_2025, recipient_name="Inne Stowarzyszenie", amount=Decimal("700"), awarded_on=datetime.date(2025, 6, 1))
-    return organization  # fmt: skip
+    GrantFactory(
+        call=call_2024, organization=organization, amount=Decimal("10000"), awarded_on=datetime.date(2024, 5, 10)
+    )
+    GrantFactory(
+        call=call_2025, organization=organization, amount=Decimal("1250.50"), awarded_on=datetime.date(2025, 6, 1)
+    )
+    GrantFactory(
+        call=call_2025, organization=organization, amount=Decimal("3000"), awarded_on=datetime.date(2025, 6, 1)
+    )
+    GrantFactory(
+        call=call_2025,
+        recipient_name="Inne Stowarzyszenie",
+        amount=Decimal("700"),
+        awarded_on=datetime.date(2025, 6, 1),
+    )
+    return organization
 
 
 def test_organization_page_lists_its_grants_by_year_with_totals(client, funded):

@@ -90,9 +90,11 @@ def test_cancelling_needs_a_reason(call, editor):
 
 
 def test_a_resolved_call_cannot_be_cancelled(call, editor):
-    with time_machine.travel(datetime.datetime(2026, 3, 3, 10, 0, tzinfo=WARSAW), tick=False):
-        with pytest.raises(services.TransitionRefused, match="rozstrzygniętego konkursu nie można unieważnić"):
-            services.transition(call, "cancel", actor=editor, reason="Pomyłka.")
+    with (
+        time_machine.travel(datetime.datetime(2026, 3, 3, 10, 0, tzinfo=WARSAW), tick=False),
+        pytest.raises(services.TransitionRefused, match="rozstrzygniętego konkursu nie można unieważnić"),
+    ):
+        services.transition(call, "cancel", actor=editor, reason="Pomyłka.")
     assert GrantCall.objects.get(pk=call.pk).status == State.PUBLISHED
 
 

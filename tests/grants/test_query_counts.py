@@ -36,7 +36,13 @@ def test_list_queries(client, django_assert_num_queries, many):
 
 
 def test_filtered_list_queries(client, django_assert_num_queries, many):
-    query = {"status": "rozstrzygniety", "q": "konkurs", "rok": "2026", "obszar": "nie-ma", "rodzaj": "otwarty-konkurs"}
+    query = {
+        "status": "rozstrzygniety",
+        "q": "konkurs",
+        "rok": "2026",
+        "obszar": "nie-ma",
+        "rodzaj": "otwarty-konkurs",
+    }
     with django_assert_num_queries(SHELL + 4):
         client.get(reverse("grants:list"), query)
 

@@ -36,7 +36,9 @@ def calls():
         "evaluation": GrantCallFactory(
             title="W ocenie", applications_open_at=_in_days(-30, 8, 0), deadline_at=_in_days(-3)
         ),
-        "resolved_old": resolved_call(title="Rozstrzygnięty dawno", resolved_on=timezone.localdate() - datetime.timedelta(days=300)),
+        "resolved_old": resolved_call(
+            title="Rozstrzygnięty dawno", resolved_on=timezone.localdate() - datetime.timedelta(days=300)
+        ),
         "resolved": resolved_call(title="Rozstrzygnięty niedawno"),
         "cancelled": GrantCallFactory(
             title="Unieważniony",
@@ -96,7 +98,10 @@ def test_list_filters_by_kind_area_and_year(client):
     GrantCallFactory(title="Inny obszar")
     url = reverse("grants:list")
     assert titles(client.get(url, {"rodzaj": "maly-grant"})) == ["Mały grant dla seniorów"]
-    assert sorted(titles(client.get(url, {"obszar": "seniorzy"}))) == ["Konkurs dla seniorów", "Mały grant dla seniorów"]
+    assert sorted(titles(client.get(url, {"obszar": "seniorzy"}))) == [
+        "Konkurs dla seniorów",
+        "Mały grant dla seniorów",
+    ]
     assert titles(client.get(url, {"rok": "2024", "obszar": "seniorzy"})) == ["Konkurs dla seniorów"]
 
 
@@ -185,7 +190,10 @@ def test_cancelled_call_page_gives_the_reason(client):
         {"status": State.DRAFT, "published_at": None},
         {"status": State.WITHDRAWN},
         {"published_at": timezone.now() + datetime.timedelta(days=1)},
-        {"visible_until": timezone.now() - datetime.timedelta(minutes=1), "published_at": timezone.now() - datetime.timedelta(days=2)},
+        {
+            "visible_until": timezone.now() - datetime.timedelta(minutes=1),
+            "published_at": timezone.now() - datetime.timedelta(days=2),
+        },
     ],
     ids=["draft", "withdrawn", "scheduled", "expired"],
 )

@@ -21,6 +21,9 @@ EDITORIAL_PAGES = [
     "/admin/calendar_app/eventcategory/",
     "/admin/submissions/pendingsubmission/",
     "/admin/submissions/submission/",
+    "/admin/grants/grantcall/",
+    "/admin/grants/grantcall/add/",
+    "/admin/grants/funder/",
 ]
 
 
@@ -51,6 +54,7 @@ REVIEWED_LISTS = [
     "/admin/calendar_app/event/",
     "/admin/submissions/pendingsubmission/",
     "/admin/submissions/submission/",
+    "/admin/grants/grantcall/",
 ]
 
 
