@@ -46,6 +46,7 @@ from grants import phases
 from grants.phases import Phase
 from organizations.identifiers import KRSField, NIPField
 from organizations.models import Area, Organization, WebsiteField
+from pps_portal import redirects
 from pps_portal.sanitize import sanitize_html
 from pps_portal.text import unique_slug
 
@@ -504,3 +505,5 @@ def _delete_import_file(sender, instance, **kwargs):
 models.signals.post_delete.connect(_delete_import_file, sender=ResultsImport)
 
 versions.register(GrantCall)
+# A call whose slug changes keeps answering at its old page and .ics (301).
+redirects.track(GrantCall, urls=lambda call: [call.get_absolute_url(), call.get_ics_url()])

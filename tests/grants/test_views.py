@@ -222,3 +222,12 @@ def test_home_page_lists_open_calls_with_their_deadlines(client, calls):
 
 def test_home_page_says_when_no_call_is_open(client):
     assert "Teraz nie trwa nabór w żadnym konkursie." in client.get(reverse("home")).content.decode()
+
+
+def test_a_renamed_call_answers_at_its_old_page_and_ics(client):
+    call = GrantCallFactory(slug="ekonomia-spoleczna")
+    call.slug = "ekonomia-spoleczna-2026"
+    call.save()
+    old_page, old_ics = client.get("/konkursy/ekonomia-spoleczna/"), client.get("/konkursy/ekonomia-spoleczna.ics")
+    assert (old_page.status_code, old_page["Location"]) == (301, "/konkursy/ekonomia-spoleczna-2026/")
+    assert (old_ics.status_code, old_ics["Location"]) == (301, "/konkursy/ekonomia-spoleczna-2026.ics")
