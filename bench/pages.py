@@ -52,6 +52,14 @@ PAGES = [
     ("calendar feed (.ics)", "/kalendarz.ics"),
     ("sitemap index", "/sitemap.xml"),
     ("form: zgłoś organizację", "/zglos/organizacje/"),
+    ("grant calls", "/konkursy/"),
+    ("grant calls: resolved, filtered", "/konkursy/?status=rozstrzygniety&obszar=seniorzy"),
+    ("grant call with results", None),  # filled in: the latest resolved call
+    ("organization page with grants", None),  # filled in: the organization with most grants
+    ("grants 360Giving JSON", "/konkursy/dotacje.json"),
+    ("grants CSV", "/konkursy/dotacje.csv"),
+    ("grant deadlines (.ics)", "/konkursy.ics"),
+    ("grant calls RSS", "/konkursy/rss/"),
 ]
 
 
@@ -68,10 +76,11 @@ def ensure_database():
 
 
 def seed(scale):
+    from grants.models import GrantCall
     from organizations.models import Organization
 
     call_command("migrate", verbosity=0)
-    if Organization.objects.count() < 150 * scale:
+    if Organization.objects.count() < 150 * scale or GrantCall.objects.count() < 10 * scale:
         started = time.perf_counter()
         call_command("seed_demo", scale=scale, verbosity=0, stdout=io.StringIO())
         print(f"seeded at scale {scale} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
@@ -102,16 +111,31 @@ def main():
     ensure_database()
     seed(args.scale)
 
+    from django.db.models import Count
+
     from calendar_app.models import Event
+    from grants.models import Grant, GrantCall
+    from grants.phases import Phase
     from news.models import News
     from organizations.models import Organization
 
     counts = (
         f"{News.objects.published().count():,} published articles, "
         f"{Organization.objects.published().count():,} published organizations, "
-        f"{Event.objects.public().count():,} public events"
+        f"{Event.objects.public().count():,} public events, "
+        f"{GrantCall.objects.published().count():,} grant calls with {Grant.objects.public().count():,} grants"
     )
-    newest = News.objects.for_listing().order_by("-published_at").first()
+    filled = {
+        "news article": News.objects.for_listing().order_by("-published_at").first(),
+        "grant call with results": GrantCall.objects.published()
+        .in_phase(Phase.RESOLVED)
+        .order_by("-resolved_on", "-pk")
+        .first(),
+        "organization page with grants": Organization.objects.published()
+        .annotate(n=Count("grants"))
+        .order_by("-n", "pk")
+        .first(),
+    }
     client = Client()
     cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
     cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "?")
@@ -120,7 +144,7 @@ def main():
     print("| page | status | median ms | p90 ms | SQL queries |")
     print("|---|---|---|---|---|")
     for name, url in PAGES:
-        url = url or newest.get_absolute_url()
+        url = url or filled[name].get_absolute_url()
         status, median, p90, queries = measure(client, url, args.runs)
         print(f"| {name} (`{url}`) | {status} | {median:.0f} | {p90:.0f} | {queries} |")
 
