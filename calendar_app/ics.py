@@ -107,21 +107,32 @@ def event_components(event, *, url):
     return components
 
 
-def calendar_for(events, *, url_for, name):
-    """A VCALENDAR with the events, VTIMEZONE for Europe/Warsaw generated from zoneinfo."""
+def new_calendar(name, *, prodid=PRODID):
+    """An empty VCALENDAR named `name` that subscribers refresh every 6 hours."""
     cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
+    cal.add("prodid", prodid)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", TZID)
     cal.add("refresh-interval", datetime.timedelta(hours=6))
     cal["refresh-interval"].params["VALUE"] = "DURATION"
-    years = [event.starts_at.year for event in events] or [timezone.now().year]
-    for event in events:
-        for component in event_components(event, url=url_for(event)):
-            cal.add_component(component)
+    return cal
+
+
+def add_timezones(cal, years):
+    """VTIMEZONE for Europe/Warsaw (from zoneinfo) covering the components' `years`."""
+    years = years or [timezone.now().year]
     cal.add_missing_timezones(
         first_date=datetime.date(min(years) - 1, 1, 1), last_date=datetime.date(max(years) + 3, 1, 1)
     )
     return cal
+
+
+def calendar_for(events, *, url_for, name):
+    """A VCALENDAR with the events, VTIMEZONE for Europe/Warsaw generated from zoneinfo."""
+    cal = new_calendar(name)
+    for event in events:
+        for component in event_components(event, url=url_for(event)):
+            cal.add_component(component)
+    return add_timezones(cal, [event.starts_at.year for event in events])

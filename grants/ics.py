@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from calendar_app.ics import TZID
+from calendar_app import ics as calendar_ics
 from grants.phases import Phase
 from pps_portal.text import format_pln
 
@@ -63,18 +63,7 @@ def deadline_event(call, *, url):
 
 def calendar_for(calls, *, url_for, name):
     """A VCALENDAR with each call's deadline, VTIMEZONE for Europe/Warsaw from zoneinfo."""
-    cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", TZID)
-    cal.add("refresh-interval", datetime.timedelta(hours=6))
-    cal["refresh-interval"].params["VALUE"] = "DURATION"
-    years = [call.deadline_at.year for call in calls] or [timezone.now().year]
+    cal = calendar_ics.new_calendar(name, prodid=PRODID)
     for call in calls:
         cal.add_component(deadline_event(call, url=url_for(call)))
-    cal.add_missing_timezones(
-        first_date=datetime.date(min(years) - 1, 1, 1), last_date=datetime.date(max(years) + 1, 12, 31)
-    )
-    return cal
+    return calendar_ics.add_timezones(cal, [call.deadline_at.year for call in calls])

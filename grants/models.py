@@ -31,7 +31,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 
 from documents.models import DocumentsRelation
 from editorial import versions
-from editorial.fields import visible_until_field
+from editorial.fields import publication_window_constraints, publication_window_errors, visible_until_field
 from editorial.states import State
 from editorial.workflow import (
     REQUIRED_REASON,
@@ -285,16 +285,7 @@ class GrantCall(EditorialModel, models.Model):
                 condition=~Q(status=State.CANCELLED) | (~Q(cancellation_reason="") & Q(cancelled_at__isnull=False)),
                 name="grantcall_cancelled_has_reason",
             ),
-            models.CheckConstraint(
-                condition=~Q(status=State.PUBLISHED) | Q(published_at__isnull=False),
-                name="grantcall_published_has_date",
-            ),
-            models.CheckConstraint(
-                condition=Q(visible_until__isnull=True)
-                | Q(published_at__isnull=True)
-                | Q(visible_until__gt=F("published_at")),
-                name="grantcall_visible_until_after_publication",
-            ),
+            *publication_window_constraints("grantcall"),
         ]
 
     def __str__(self):
@@ -323,8 +314,7 @@ class GrantCall(EditorialModel, models.Model):
             errors["resolved_on"] = _("Konkurs nie może być rozstrzygnięty przed terminem składania ofert.")
         if deadline_day and self.results_expected_on and self.results_expected_on < deadline_day:
             errors["results_expected_on"] = _("Rozstrzygnięcie nie może być planowane przed terminem składania ofert.")
-        if self.visible_until and self.published_at and self.visible_until <= self.published_at:
-            errors["visible_until"] = _("„Widoczne do” musi być później niż data publikacji.")
+        errors.update(publication_window_errors(self))
         if errors:
             raise ValidationError(errors)
 
@@ -356,6 +346,15 @@ class GrantQuerySet(models.QuerySet):
 
     def of_organization(self, organization):
         return self.filter(organization=organization)
+
+    def for_results(self):
+        """A call's results table: in the editors' order, each with its registry entry
+        (whose search columns stay in the database)."""
+        return (
+            self.select_related("organization")
+            .defer("organization__search_vector", "organization__search_terms", "organization__name_search")
+            .order_by("position", "pk")
+        )
 
 
 class Grant(models.Model):

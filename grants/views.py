@@ -95,20 +95,7 @@ def call_detail(request, slug):
     call = _get_call(request, slug)
     grants = []
     if call.phase == Phase.RESOLVED:
-        grants = list(
-            call.grants.select_related("organization").only(
-                "recipient_name",
-                "krs",
-                "nip",
-                "task_title",
-                "amount",
-                "awarded_on",
-                "call_id",
-                "organization__name",
-                "organization__slug",
-                "organization__status",
-            )
-        )
+        grants = list(call.grants.for_results())
     return render(
         request,
         "grants/detail.html",

@@ -12,7 +12,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 
 from documents.models import DocumentsRelation
 from editorial import versions
-from editorial.fields import visible_until_field
+from editorial.fields import publication_window_constraints, publication_window_errors, visible_until_field
 from editorial.states import State
 from editorial.workflow import EditorialModel, EditorialQuerySet, Workflow, publish_step, withdraw_step
 from pps_portal import redirects
@@ -138,15 +138,7 @@ class News(EditorialModel, ImageWithAltText):
         ]
         permissions = [("moderate_news", "Może publikować i wycofywać aktualności")]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(status="published") | Q(published_at__isnull=False), name="news_published_has_date"
-            ),
-            models.CheckConstraint(
-                condition=Q(visible_until__isnull=True)
-                | Q(published_at__isnull=True)
-                | Q(visible_until__gt=F("published_at")),
-                name="news_visible_until_after_publication",
-            ),
+            *publication_window_constraints("news"),
             *ImageWithAltText.Meta.constraints,
         ]
 
@@ -164,11 +156,7 @@ class News(EditorialModel, ImageWithAltText):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.status == State.PUBLISHED and not self.published_at:
-            errors["published_at"] = _("Podaj datę publikacji (może być w przyszłości).")
-        if self.visible_until and self.published_at and self.visible_until <= self.published_at:
-            errors["visible_until"] = _("„Widoczne do” musi być później niż data publikacji.")
+        errors = publication_window_errors(self)
         if errors:
             raise ValidationError(errors)
 
