@@ -26,7 +26,8 @@ class Command(BaseCommand):
 
     help = (
         "Wypełnia bazę treścią demonstracyjną "
-        "(ustawienia serwisu, banery, aktualności, organizacje, wydarzenia, dokumenty, strony informacyjne, konkursy ofert)."
+        "(ustawienia serwisu, banery, aktualności, organizacje, wydarzenia, dokumenty, strony informacyjne, "
+        "konkursy ofert)."
     )
 
     def add_arguments(self, parser):
