@@ -87,6 +87,9 @@ def grant_rows(*, base_url, now=None):
             "organization_slug",
         )
     )
+    # Addresses from one reverse() each, not one per row (thousands of rows).
+    organization_url = base_url + reverse("organizations:detail", args=["SLUG"]).replace("SLUG", "{}")
+    call_url = base_url + reverse("grants:detail", args=["SLUG"]).replace("SLUG", "{}")
     for row in rows.iterator(chunk_size=CHUNK_SIZE):
         slug = row["organization_slug"]
         yield {
@@ -98,8 +101,8 @@ def grant_rows(*, base_url, now=None):
             "call_kind_label": str(kinds.get(row["call_kind"], row["call_kind"])),
             "area": row["area_name"],
             "funder": row["funder_name"],
-            "recipient_url": f"{base_url}{reverse('organizations:detail', args=[slug])}" if slug else "",
-            "call_url": f"{base_url}{reverse('grants:detail', args=[row['call_slug']])}",
+            "recipient_url": organization_url.format(slug) if slug else "",
+            "call_url": call_url.format(row["call_slug"]),
         }
 
 

@@ -29,8 +29,9 @@ SECTION_HEADINGS = {
     Phase.RESOLVED: gettext_lazy("Rozstrzygnięte"),
     Phase.CANCELLED: gettext_lazy("Unieważnione"),
 }
-# The deadlines feed: calls whose deadline is at most this old, newest last.
-FEED_PAST_DAYS = 366
+# The deadlines feed: calls whose deadline is at most a month old (calendar
+# apps keep what they already have), soonest first.
+FEED_PAST_DAYS = 31
 FEED_LIMIT = 500
 
 
@@ -124,7 +125,7 @@ def call_ics(request, slug):
 
 @require_safe
 def deadlines_feed(request):
-    """/konkursy.ics: every public call's deadline from a year back on, to subscribe to once."""
+    """/konkursy.ics: every public call's deadline from a month back on, to subscribe to once."""
     since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
     calls = list(
         GrantCall.objects.published()
