@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Server-side time and SQL queries of the public pages at N× the demo data.
 
-    .venv/bin/python bench/pages.py [--scale 100] [--runs 15]
+    .venv/bin/python bench/pages.py [--scale 100] [--runs 15] [--only grant,registry list]
 
 Uses its own database (BENCH_DATABASE_NAME, default pps_bench) on the same
 server as the portal (the local cluster unless DATABASE_URL is set), fills
@@ -106,6 +106,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=100)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument(
+        "--only", default="", help="measure only pages whose name contains one of these comma-separated texts"
+    )
     args = parser.parse_args()
 
     ensure_database()
@@ -144,6 +147,8 @@ def main():
     print("| page | status | median ms | p90 ms | SQL queries |")
     print("|---|---|---|---|---|")
     for name, url in PAGES:
+        if not any(text in name for text in args.only.split(",")):
+            continue
         url = url or filled[name].get_absolute_url()
         status, median, p90, queries = measure(client, url, args.runs)
         print(f"| {name} (`{url}`) | {status} | {median:.0f} | {p90:.0f} | {queries} |")

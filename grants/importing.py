@@ -441,23 +441,29 @@ def _check_duplicates(rows, existing):
             seen[key] = row.number
 
 
-def _match(rows):
-    """Link rows to published registry entries by KRS, then NIP (one query)."""
-    krs = {row.krs for row in rows if row.krs}
-    nip = {row.nip for row in rows if row.nip}
+def registry_matches(krs, nip):
+    """Published registry entries for the given KRS and NIP numbers (one query):
+    ({krs: organization}, {nip: organization})."""
     if not krs and not nip:
-        organizations = []
-    else:
-        organizations = list(
-            Organization.objects.published()
-            .filter(Q(krs__in=krs) | Q(nip__in=nip))
-            .only("pk", "name", "slug", "krs", "nip", "status")
-        )
-    by_krs = {o.krs: o for o in organizations if o.krs}
-    by_nip = {o.nip: o for o in organizations if o.nip}
+        return {}, {}
+    organizations = list(
+        Organization.objects.published()
+        .filter(Q(krs__in=set(krs)) | Q(nip__in=set(nip)))
+        .only("pk", "name", "slug", "krs", "nip", "status")
+    )
+    return {o.krs: o for o in organizations if o.krs}, {o.nip: o for o in organizations if o.nip}
+
+
+def match(krs, nip, by_krs, by_nip):
+    """The entry a KRS names, else the one a NIP names, else None."""
+    return (by_krs.get(krs) if krs else None) or (by_nip.get(nip) if nip else None)
+
+
+def _match(rows):
+    """Link rows to published registry entries by KRS, then NIP."""
+    by_krs, by_nip = registry_matches([row.krs for row in rows if row.krs], [row.nip for row in rows if row.nip])
     for row in rows:
-        row.organization = by_krs.get(row.krs) if row.krs else None
-        row.organization = row.organization or (by_nip.get(row.nip) if row.nip else None)
+        row.organization = match(row.krs, row.nip, by_krs, by_nip)
         if row.errors:
             continue
         if row.organization is None and (row.krs or row.nip):

@@ -16,7 +16,6 @@ from editorial.models import HistoryEntry
 from grants import importing
 from grants.models import Grant, ResultsImport
 from grants.phases import Phase
-from organizations.models import Organization
 
 # An upload nobody confirmed is deleted (file included) after this long.
 ABANDONED_IMPORT_AGE = datetime.timedelta(days=2)
@@ -62,23 +61,13 @@ def link_grants(grants):
     with its KRS (else its NIP), and fill a linked grant's missing KRS, NIP
     or name from its entry. Returns how many grants changed."""
     grants = list(grants)
-    unlinked = [g for g in grants if g.organization_id is None and (g.krs or g.nip)]
-    organizations = []
-    if unlinked:
-        match = Q(pk__in=[])
-        for grant in unlinked:
-            match |= _identifier_q(grant.krs, grant.nip)
-        organizations = list(Organization.objects.published().filter(match).only("pk", "name", "krs", "nip"))
-    by_krs = {o.krs: o for o in organizations if o.krs}
-    by_nip = {o.nip: o for o in organizations if o.nip}
+    unlinked = [g for g in grants if g.organization_id is None]
+    by_krs, by_nip = importing.registry_matches([g.krs for g in unlinked if g.krs], [g.nip for g in unlinked if g.nip])
     changed = []
     for grant in grants:
         before = (grant.organization_id, grant.krs, grant.nip, grant.recipient_name)
         if grant.organization_id is None:
-            organization = by_krs.get(grant.krs) if grant.krs else None
-            organization = organization or (by_nip.get(grant.nip) if grant.nip else None)
-            if organization is not None:
-                grant.organization = organization
+            grant.organization = importing.match(grant.krs, grant.nip, by_krs, by_nip)
         if grant.organization_id is not None:
             organization = grant.organization
             grant.krs = grant.krs or organization.krs

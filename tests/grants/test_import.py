@@ -1,6 +1,7 @@
 """Results from a spreadsheet: a preview with every problem by row number, then all rows or none."""
 
 import io
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -323,3 +324,19 @@ def test_an_import_of_another_call_is_not_found(editor_client, call):
     url = reverse("admin:grants_grantcall_import_preview", args=[other.pk, ResultsImport.objects.get().pk])
     assert editor_client.get(url).status_code == 404
     assert GrantCall.objects.get(pk=other.pk).grants.count() == 0
+
+
+def test_an_xlsx_that_unpacks_to_too_much_is_refused_before_it_is_read(call, monkeypatch):
+    monkeypatch.setattr(importing, "MAX_UNPACKED_BYTES", 1024 * 1024)
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(xlsx_bytes([["Fundacja", "", "Zadanie", "100"]]))) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb,
+    ):
+        for item in source.infolist():
+            bomb.writestr(item, source.read(item))
+        bomb.writestr("xl/media/padding.bin", b"\0" * (2 * 1024 * 1024))
+    assert len(buffer.getvalue()) < 100_000
+    assert check(buffer.getvalue(), "xlsx", call).errors == [
+        "Arkusz jest za duży po rozpakowaniu. Zapisz wyniki jako CSV."
+    ]
