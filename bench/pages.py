@@ -47,6 +47,7 @@ PAGES = [
     ("registry search + filters", "/organizacje/?q=sport&forma=uks&opp=tak"),
     ("registry OPP list", "/organizacje/opp/"),
     ("registry statistics", "/organizacje/statystyki/"),
+    ("registry CSV export", "/organizacje/eksport.csv"),
     ("calendar month", "/kalendarz/"),
     ("calendar agenda", "/kalendarz/wydarzenia/"),
     ("calendar feed (.ics)", "/kalendarz.ics"),
