@@ -12,10 +12,19 @@ MANAGE := $(BIN)/python manage.py
 DEV := DJANGO_DEBUG=1
 PROD = DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$(cat var/secret_key)
 
-.PHONY: run test check serve db db-stop migrate seed venv node messages clean
+.PHONY: run test check serve deps db db-stop redis redis-stop migrate seed venv node messages clean
+
+# Debian packages a target needs, installed when missing (as root; otherwise
+# it names them): `run`/`serve` need PostgreSQL and gettext, `test` also
+# Redis, Chromium, Java, Node.js and fonts. Target-specific, so `make test`
+# asks for the test set.
+DEPS ?= run
+test: DEPS := test
+deps:
+	@scripts/debian-packages $(DEPS)
 
 # Virtualenv, re-installed whenever a requirements file changes.
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt | deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
@@ -23,19 +32,19 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 venv: $(VENV)/.installed
 
 # Test tools from npm (axe-core, vnu-jar), pinned by package-lock.json.
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | deps
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 node: node_modules/.installed
 
 # Polish plural forms (locale/pl): the compiled .mo is generated, not in git.
 MO := locale/pl/LC_MESSAGES/django.mo
-$(MO): locale/pl/LC_MESSAGES/django.po $(VENV)/.installed
+$(MO): locale/pl/LC_MESSAGES/django.po $(VENV)/.installed | deps
 	$(DEV) $(MANAGE) compilemessages -l pl --ignore=.venv --ignore=node_modules --verbosity 0
 messages: $(MO)
 
 # The project-local PostgreSQL cluster, unless DATABASE_URL points elsewhere.
-db:
+db: deps
 ifeq ($(strip $(DATABASE_URL)),)
 	scripts/localdb start
 else
@@ -44,6 +53,13 @@ endif
 
 db-stop:
 	scripts/localdb stop
+
+# The test suite's own Redis server (Unix socket under var/redis, nothing on disk).
+redis: deps
+	scripts/localredis start
+
+redis-stop:
+	scripts/localredis stop
 
 migrate: venv messages db
 	$(DEV) $(MANAGE) migrate --noinput
@@ -55,7 +71,7 @@ seed: migrate
 run: seed
 	$(DEV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: venv messages node db
+test: venv messages node db redis
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key $(BIN)/pytest
 
 check: venv db
