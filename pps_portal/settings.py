@@ -163,13 +163,25 @@ DATABASES["default"].setdefault("OPTIONS", {}).update(
 )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (shared by every app server: rate limits,
-# sessions), otherwise per-process memory, which is fine for one process.
+# The shared cache (pps_portal.caches): rate limits, single-use form tokens,
+# the page cache. Redis when REDIS_URL is set (several app servers share
+# it); otherwise an UNLOGGED table in the portal's database (migration
+# pps_portal 0005), which every worker of every server on that database
+# shares. Never per-process memory: three workers would count a rate limit
+# three times and accept one form token three times.
 REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss", "unix"))
+CACHE_TABLE = "pps_cache"
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "pps_portal.caches.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "pps_portal.caches.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            # Culling (expired first) starts above this many entries.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

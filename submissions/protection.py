@@ -5,8 +5,8 @@
 * a signed token with the time the form was shown: a form sent back
   sooner than SUBMISSIONS_MIN_FILL_SECONDS is refused (bots post at once), and one
   older than a day asks for a fresh form;
-* a per-IP rate limit counted in Django's cache (Redis when REDIS_URL is
-  set, so every app server shares it), answered with 429.
+* a per-IP rate limit counted in the shared cache (pps_portal.caches: every
+  worker and app server counts in one place), answered with 429.
 
 The request-size limit is site-wide: pps_portal.middleware.
 """
@@ -21,6 +21,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
+
+from pps_portal.caches import CacheUnavailable
 
 MAX_FORM_AGE_SECONDS = 24 * 3600
 _SALT = "submissions.form-shown-at"
@@ -75,10 +77,16 @@ class BotProtectionMixin(forms.Form):
             raise forms.ValidationError(
                 _("Formularz został wysłany zbyt szybko. Sprawdź dane i wyślij go ponownie."), code="too_fast"
             )
-        # Single use: one shown form, one attempt. The cache is shared between
-        # app servers when REDIS_URL is set. A person who gets an error gets a
-        # fresh token with the re-rendered form (refresh_token).
-        if not cache.add(f"form-token:{nonce}", 1, timeout=MAX_FORM_AGE_SECONDS):
+        # Single use: one shown form, one attempt, recorded in the shared cache
+        # (every worker and app server sees it). A person who gets an error gets
+        # a fresh token with the re-rendered form (refresh_token).
+        try:
+            first_use = cache.add(f"form-token:{nonce}", 1, timeout=MAX_FORM_AGE_SECONDS)
+        except CacheUnavailable:
+            # Fail open while the cache is away: the signature, the age and the
+            # honeypot still apply, and a submission only reaches editors.
+            first_use = True
+        if not first_use:
             raise forms.ValidationError(self.bot_error, code="bad_token")
         return token
 
@@ -112,16 +120,22 @@ def rate_limited(request, *, scope="submit"):
 
     A fixed window per IP: simple, shared through the cache, and enough to
     stop a flood while never bothering a person filling in a few forms.
+    While the shared cache is unreachable nothing is counted and nobody is
+    limited (fails open: residents' messages matter more than a flood's
+    cost, and every submission waits for an editor anyway).
     """
     limit = settings.SUBMISSIONS_RATE_LIMIT
     window = settings.SUBMISSIONS_RATE_WINDOW
     key = f"ratelimit:{scope}:{client_ip(request)}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window)
     try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add() and incr()
-        cache.set(key, 1, timeout=window)
-        count = 1
+        cache.add(key, 0, timeout=window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # evicted between add() and incr()
+            cache.set(key, 1, timeout=window)
+            count = 1
+    except CacheUnavailable:
+        return False
     return count > limit
 
 

@@ -113,14 +113,42 @@ def editor_client(client, editor):
     return client
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Rate-limit counters and other cached state never leak between tests."""
-    from django.core.cache import cache
+def _database_fixture(request):
+    """The database fixture a test uses ("db" / "transactional_db"), None without database access."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction") or {"transactional_db", "live_server"} & set(request.fixturenames):
+        return "transactional_db"
+    if marker or "db" in request.fixturenames:
+        return "db"
+    return None
 
+
+@pytest.fixture(autouse=True)
+def _empty_cache(request):
+    """Rate-limit counters, tokens and cached pages never leak between tests.
+
+    The default cache is the database table (settings without REDIS_URL),
+    so it is cleared through the test's own database access; after a test
+    whose transaction broke on purpose (an IntegrityError test) it cannot be
+    cleared before the rollback, which drops its rows anyway. Outage state
+    (pps_portal.caches) is forgotten too.
+    """
+    from django.core.cache import cache
+    from django.db import connection
+
+    from pps_portal import caches
+
+    caches.forget_outages()
+    database = _database_fixture(request)
+    if database is None:
+        yield
+        return
+    request.getfixturevalue(database)
     cache.clear()
     yield
-    cache.clear()
+    caches.forget_outages()
+    if not connection.needs_rollback:
+        cache.clear()
 
 
 @pytest.hookimpl(trylast=True)
