@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from calendar_app import grid, ics, recurrence
@@ -153,7 +152,6 @@ def event_ics(request, slug):
 
 
 @require_safe
-@cache_control(public=True, max_age=15 * 60)
 def feed(request):
     """/kalendarz.ics: upcoming public events, narrowed by the agenda's filters."""
     form = AgendaFilterForm(request.GET or None)

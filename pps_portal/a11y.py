@@ -4,6 +4,11 @@ Kept in two cookies so they persist across pages and visits without a
 session. The server renders them as classes on <html>, so the page never
 flashes the default look; static/js/site.js changes the same cookies and
 classes instantly when JavaScript runs.
+
+Pages read them only through `preferences_for(request)` (the `a11y`
+template variable), which tells the page cache that the response differs
+per preference: it is then stored once per font step × contrast and sent
+with `Vary: Cookie`.
 """
 
 from dataclasses import dataclass
@@ -70,3 +75,9 @@ class Preferences:
             response.delete_cookie(CONTRAST_COOKIE)
         else:
             response.set_cookie(CONTRAST_COOKIE, "1" if self.contrast else "0", **options)
+
+
+def preferences_for(request):
+    """The visitor's preferences, noting that the response depends on them (see the module docstring)."""
+    request.varies_on_preferences = True
+    return Preferences.from_cookies(request.COOKIES)

@@ -8,7 +8,24 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from django.core import checks
+        from django.db import connections
+        from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_migrate, pre_migrate
 
-        from pps_portal.caches import check_shared_cache
+        from pps_portal import invalidation
+        from pps_portal.caches import cache_recovered, check_shared_cache
 
         checks.register(check_shared_cache, checks.Tags.caches)
+
+        # Page cache invalidation (pps_portal.invalidation): every write to a
+        # content table, on every connection of every process.
+        connection_created.connect(invalidation.install_write_watch, dispatch_uid="pps_portal.write_watch")
+        for connection in connections.all(initialized_only=True):
+            invalidation.install_write_watch(sender=None, connection=connection)
+        # A migration run (new code, new schema) ends with a new generation;
+        # meanwhile writes need none (the cache table may not exist yet).
+        pre_migrate.connect(invalidation.migration_started, sender=self)
+        post_migrate.connect(invalidation.migration_finished, sender=self)
+        # Writes may have happened while the cache was unreachable.
+        cache_recovered.connect(invalidation.cache_back, dispatch_uid="pps_portal.cache_back")
+        invalidation.register_time_based_change(invalidation.next_local_midnight)

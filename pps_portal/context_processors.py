@@ -2,7 +2,7 @@ from django.core.exceptions import DisallowedHost
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-from pps_portal.a11y import Preferences
+from pps_portal.a11y import preferences_for
 from pps_portal.models import SiteSettings
 
 
@@ -18,6 +18,7 @@ def site(request):
         # Set by site_settings_middleware; the fallback covers requests that
         # failed before it ran.
         "site": request.site if hasattr(request, "site") else SimpleLazyObject(SiteSettings.load),
-        "a11y": Preferences.from_cookies(request.COOKIES),
+        # Lazy: only a page that prints them varies by them (feeds and sitemaps do not).
+        "a11y": SimpleLazyObject(lambda: preferences_for(request)),
         "statement_url": statement_url,
     }

@@ -68,6 +68,9 @@ MIDDLEWARE = [
     # Before anything can read a request body.
     "pps_portal.middleware.request_size_limit_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the shared cache: a hit skips everything below.
+    # Also ETags, 304s, compression and Cache-Control of public responses.
+    "pps_portal.page_cache.PageCacheMiddleware",
     "pps_portal.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -182,6 +185,32 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
+
+# Anonymous visitors' pages from the shared cache (pps_portal.page_cache);
+# PAGE_CACHE=0 turns it off (benchmarks of a miss). A page lives at most
+# PAGE_CACHE_MAX_AGE seconds, and never past the next publication, expiry or
+# other time-based change (pps_portal.invalidation).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 3600, minimum=1)
+# Writes to every other model's table invalidate the cached pages. These are
+# never shown on a public page (app labels or app.Model).
+PAGE_CACHE_IGNORED_MODELS = [
+    "sessions",
+    "admin",  # the admin's history (LogEntry)
+    "auth",  # users, groups, permissions (last_login changes at every login)
+    "contenttypes",
+    "axes",  # login attempts
+    "submissions.Submission",  # the moderation queue: public only once an editor publishes it elsewhere
+    "submissions.SubmissionLog",
+]
+# Cookies that never change a page (besides the accessibility ones, CSRF and
+# language): a request with any other cookie is never served from the page
+# cache nor stored in it (a session, pending messages, anything unknown).
+PAGE_CACHE_HARMLESS_COOKIES = env_list("PAGE_CACHE_HARMLESS_COOKIES")
+# Never looked up nor stored, as they cost less to answer than a lookup: the
+# health check (it must ask the database) and robots.txt (BENCHMARKS.md's
+# reference for a bare view through the whole middleware stack).
+PAGE_CACHE_EXEMPT_PATHS = frozenset({"/healthz", "/robots.txt"})
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -26,6 +27,7 @@ from pps_portal.a11y import Preferences
 from pps_portal.images import store_reencoded
 
 HOME_PINNED = 3
+MEDIA_MAX_AGE = 365 * 24 * 3600
 HOME_LATEST = 6
 SEARCH_PAGE_SIZE = 10
 
@@ -169,11 +171,15 @@ def media(request, path):
 
     A name the file system cannot even look up (longer than 255 bytes, a
     path too long) is a missing file: 404, not an OSError and a 500.
+    Stored names are never reused for other content, so browsers and CDNs
+    may keep a file for a year without asking again.
     """
     try:
-        return serve(request, path, document_root=settings.MEDIA_ROOT)
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
     except OSError:
         raise Http404("No such file") from None
+    patch_cache_control(response, public=True, max_age=MEDIA_MAX_AGE, immutable=True)
+    return response
 
 
 # Seconds a visitor (or a client) is asked to wait when the database is busy or down.
