@@ -1,4 +1,6 @@
 import os
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -7,6 +9,7 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def pytest_configure(config):
@@ -168,3 +171,44 @@ def pytest_collection_modifyitems(items):
         )
 
     items.sort(key=is_transactional)
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """The project-local Redis server (scripts/localredis; `make test` starts it, else this does).
+
+    Each pytest-xdist worker gets its own Redis database number.
+    """
+    script = ROOT / "scripts" / "localredis"
+    subprocess.run([script, "start"], check=True, capture_output=True)
+    url = subprocess.run([script, "url"], check=True, capture_output=True, text=True).stdout.strip()
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    return f"{url}?db={int(worker) % 16}"
+
+
+def cache_settings(kind, redis_url=None):
+    """CACHES for the default cache (the database table) or the real Redis server."""
+    if kind == "redis":
+        return {"default": {"BACKEND": "pps_portal.caches.RedisCache", "LOCATION": redis_url}}
+    return {"default": {"BACKEND": "pps_portal.caches.DatabaseCache", "LOCATION": "pps_cache"}}
+
+
+@pytest.fixture(params=["database", "redis"])
+def shared_cache(request, settings):
+    """Runs the test against the default cache (the database table) and against real Redis."""
+    settings.CACHES = cache_settings(
+        request.param, request.getfixturevalue("redis_url") if request.param == "redis" else None
+    )
+    from django.core.cache import cache
+
+    cache.clear()
+    yield request.param
+    cache.clear()
+
+
+@pytest.fixture
+def editor(django_user_model, editor_group):
+    """A city editor: staff in the Editor group, not a superuser."""
+    user = django_user_model.objects.create_user("redaktorka-testowa", password="haslo-testowe-123", is_staff=True)
+    user.groups.add(editor_group)
+    return user
