@@ -122,38 +122,31 @@ class _Resilient:
         health.succeeded()
         return result
 
-    def add(self, *args, **kwargs):
-        return self._guarded(super().add, *args, **kwargs)
 
-    def get(self, *args, **kwargs):
-        return self._guarded(super().get, *args, **kwargs)
+def _guarded_operation(name):
+    def operation(self, *args, **kwargs):
+        return self._guarded(getattr(super(_Resilient, self), name), *args, **kwargs)
 
-    def set(self, *args, **kwargs):
-        return self._guarded(super().set, *args, **kwargs)
+    operation.__name__ = name
+    return operation
 
-    def touch(self, *args, **kwargs):
-        return self._guarded(super().touch, *args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        return self._guarded(super().delete, *args, **kwargs)
-
-    def get_many(self, *args, **kwargs):
-        return self._guarded(super().get_many, *args, **kwargs)
-
-    def has_key(self, *args, **kwargs):
-        return self._guarded(super().has_key, *args, **kwargs)
-
-    def incr(self, *args, **kwargs):
-        return self._guarded(super().incr, *args, **kwargs)
-
-    def set_many(self, *args, **kwargs):
-        return self._guarded(super().set_many, *args, **kwargs)
-
-    def delete_many(self, *args, **kwargs):
-        return self._guarded(super().delete_many, *args, **kwargs)
-
-    def clear(self):
-        return self._guarded(super().clear)
+# Every operation of Django's cache API that reaches the server.
+_OPERATIONS = (
+    "add",
+    "get",
+    "set",
+    "touch",
+    "delete",
+    "get_many",
+    "has_key",
+    "incr",
+    "set_many",
+    "delete_many",
+    "clear",
+)
+for _name in (*_OPERATIONS, "clear"):
+    setattr(_Resilient, _name, _guarded_operation(_name))
 
 
 class RedisCache(_Resilient, DjangoRedisCache):
