@@ -1,0 +1,127 @@
+"""What the cache benchmarks start: gunicorn on loopback, a Redis server of their own, wrk.
+
+Production settings on the benchmark database (bench/settings.py; fill it
+with `bench/pages.py --scale N`, or BENCH_DATABASE_NAME=pps_portal for the
+development database `make run` seeds). Only ever 127.0.0.1 and Unix sockets.
+"""
+
+import os
+import re
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.app_servers import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+
+
+def install_tools():
+    """wrk and redis-server from Debian when missing (scripts/debian-packages bench)."""
+    subprocess.run([ROOT / "scripts" / "debian-packages", "bench"], check=True)
+
+
+class Redis:
+    """A Redis server of the benchmark's own (scripts/localredis in var/redis-bench)."""
+
+    def __init__(self, name="redis-bench"):
+        self.env = {**os.environ, "LOCALREDIS_DIR": str(ROOT / "var" / name)}
+
+    def _run(self, command):
+        script = ROOT / "scripts" / "localredis"
+        return subprocess.run([script, command], env=self.env, check=True, capture_output=True, text=True).stdout
+
+    def start(self):
+        self._run("start")
+        return self
+
+    def stop(self):
+        self._run("stop")
+
+    @property
+    def url(self):
+        return self._run("url").strip()
+
+
+class Gunicorn:
+    def __init__(self, *, workers=3, redis_url=None, page_cache=True, log_path=None, **environment):
+        self.port = free_port()
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "PYTHONPATH": str(ROOT),
+            "PAGE_CACHE": "1" if page_cache else "0",
+            **environment,
+        }
+        env.pop("REDIS_URL", None)
+        if redis_url:
+            env["REDIS_URL"] = redis_url
+        self.log_path = log_path or ROOT / "var" / f"bench-gunicorn-{self.port}.log"
+        self._log = open(self.log_path, "w")  # noqa: SIM115 (closed in stop())
+        self.process = subprocess.Popen(
+            [GUNICORN, "pps_portal.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
+             "--log-level", "warning", "--access-logfile", "/dev/null"],
+            cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url("/healthz"), timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            raise RuntimeError(f"gunicorn did not start: {self.log_path}")
+        # Let every worker boot (each checks the code fingerprint once).
+        time.sleep(2)
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def log(self):
+        return Path(self.log_path).read_text()
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self._log.close()
+
+
+def get(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+def wrk(url, *, seconds=10, connections=64, threads=2):
+    """{requests_per_second, requests, errors (non-2xx/3xx + socket), latency_p99} of one wrk run."""
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    errors = int(bad.group(1)) if bad else 0
+    if socket_errors:
+        errors += sum(int(n) for n in socket_errors.groups())
+    p99 = re.search(r"\s99%\s+(\S+)", out).group(1)
+    return {"rps": rps, "requests": total, "errors": errors, "p99": p99}
+
+
+def machine():
+    return f"{os.cpu_count()} cores, {platform_cpu()}"
+
+
+def platform_cpu():
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
