@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
@@ -261,6 +261,18 @@ class Workflow:
         if self.expiry_field:
             q &= Q(**{f"{self.expiry_field}__isnull": True}) | Q(**{f"{self.expiry_field}__gt": now})
         return q
+
+    def next_change(self, now, horizon):
+        """The first moment in (now, horizon] at which `public_q()` changes by itself (a scheduled
+        item appears, an expiring one disappears), or None. The page cache keeps a page at most
+        until then (pps_portal.invalidation registers it for every kind with a workflow)."""
+        fields = [name for name in (self.schedule_field, self.expiry_field) if name]
+        if not fields:
+            return None
+        moments = self.model._default_manager.filter(**{f"{self.state_field}__in": self.public_states}).aggregate(
+            **{name: Min(name, filter=Q(**{f"{name}__gt": now, f"{name}__lte": horizon})) for name in fields}
+        )
+        return min((moment for moment in moments.values() if moment is not None), default=None)
 
     def is_scheduled(self, obj, now=None):
         if self.state_of(obj) not in self.public_states or not self.schedule_field:

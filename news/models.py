@@ -3,7 +3,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Min, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -42,13 +42,6 @@ class NewsQuerySet(EditorialQuerySet):
     """`published()` (from the editorial core): published, due and not expired.
     A scheduled article appears and an expiring one disappears by itself at
     its minute; no job is needed."""
-
-    def next_change(self, now, horizon):
-        """The first moment in (now, horizon] at which published() changes by itself: a scheduled
-        article's publication time. Cached pages live until then (pps_portal.invalidation)."""
-        return self.filter(status=News.Status.PUBLISHED, published_at__gt=now, published_at__lte=horizon).aggregate(
-            moment=Min("published_at")
-        )["moment"]
 
     def for_listing(self):
         """Published, pinned first then newest, with what cards print (the

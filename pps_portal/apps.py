@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Serwis")
 
     def ready(self):
+        from django.apps import apps
         from django.core import checks
         from django.db import connections
         from django.db.backends.signals import connection_created
@@ -29,3 +30,8 @@ class PortalConfig(AppConfig):
         # Writes may have happened while the cache was unreachable.
         cache_recovered.connect(invalidation.cache_back, dispatch_uid="pps_portal.cache_back")
         invalidation.register_time_based_change(invalidation.next_local_midnight)
+        # Every kind on the editorial core: scheduled publication and expiry ("widoczne do").
+        for model in apps.get_models():
+            workflow = getattr(model, "workflow", None)
+            if callable(getattr(workflow, "next_change", None)):
+                invalidation.register_time_based_change(workflow.next_change)

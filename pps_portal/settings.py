@@ -200,6 +200,8 @@ PAGE_CACHE_IGNORED_MODELS = [
     "auth",  # users, groups, permissions (last_login changes at every login)
     "contenttypes",
     "axes",  # login attempts
+    "reversion",  # versions of editorial content (a restore writes the content itself)
+    "editorial.HistoryEntry",  # editors' history
     "submissions.Submission",  # the moderation queue: public only once an editor publishes it elsewhere
     "submissions.SubmissionLog",
 ]
