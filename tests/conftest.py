@@ -204,11 +204,3 @@ def shared_cache(request, settings):
     cache.clear()
     yield request.param
     cache.clear()
-
-
-@pytest.fixture
-def editor(django_user_model, editor_group):
-    """A city editor: staff in the Editor group, not a superuser."""
-    user = django_user_model.objects.create_user("redaktorka-testowa", password="haslo-testowe-123", is_staff=True)
-    user.groups.add(editor_group)
-    return user

@@ -4,26 +4,22 @@ Real gunicorn processes (two workers each) on loopback, talking to the test
 database; run against the default cache (the database table) and Redis.
 """
 
-import datetime
 import os
 import subprocess
 import time
 
 import pytest
 from django.conf import settings
-from django.utils import timezone
 
 from news.models import News
 from submissions.models import Submission
 from tests.app_servers import AppServer, Browser
 from tests.conftest import ROOT
-from tests.forms import form_data
-from tests.news.factories import CategoryFactory, NewsFactory
+from tests.factories import PASSWORD
+from tests.news.factories import NewsFactory
 from tests.submissions.helpers import contact_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "haslo-testowe-123"
 
 
 @pytest.fixture
@@ -60,25 +56,12 @@ def test_two_app_servers_share_sessions_tokens_limits_and_invalidation(two_serve
     assert Browser(b).get("/admin/").status == 302  # without the session: the login page
 
     # An article published through server A is on server B's home page at once.
-    add_page = editor_browser.get("/admin/news/news/add/").text
-    publish_at = (timezone.localtime() - datetime.timedelta(minutes=1)).strftime("%d.%m.%Y|%H:%M:%S").split("|")
-    saved = editor_browser.post(
-        "/admin/news/news/add/",
-        form_data(
-            add_page,
-            "news_form",
-            title="Nowy program dla seniorów",
-            slug="nowy-program-dla-seniorow",
-            lead="Zajawka.",
-            body="<p>Treść.</p>",
-            status="published",
-            published_at_0=publish_at[0],
-            published_at_1=publish_at[1],
-            category=str(CategoryFactory().pk),
-        ),
-    )
+    draft = NewsFactory(title="Nowy program dla seniorów", status=News.Status.DRAFT, published_at=None)
+    transition = f"/admin/news/news/{draft.pk}/stan/publish/"
+    token = editor_browser.csrf_token(transition)
+    saved = editor_browser.post(transition, {"csrfmiddlewaretoken": token, "reason": ""})
     assert saved.status == 302, saved.text[:2000]
-    assert News.objects.filter(slug="nowy-program-dla-seniorow").exists()
+    assert News.objects.published().filter(pk=draft.pk).exists()
     home = visitor.get("/", server=b)
     assert (home.header("X-Page-Cache"), "Nowy program dla seniorów" in home.text) == ("miss", True)
 
