@@ -18,11 +18,9 @@ from django.test import Client
 from django.utils import timezone
 
 from calendar_app import recurrence
-from calendar_app import services as calendar_services
 from calendar_app.models import Event, EventCategory, EventException
 from editorial import services as editorial_services
 from news.models import Category, News
-from organizations import services as organization_services
 from organizations.models import District, Organization
 from pps_portal import invalidation
 from pps_portal.models import Banner, SiteSettings
@@ -140,7 +138,7 @@ def test_an_event_edited_in_admin_and_a_date_of_its_series_cancelled(visitor, ed
 def test_organizations_published_by_the_bulk_admin_action(visitor, editor_client):
     waiting = pending(name="Stowarzyszenie Nowa Droga")
     assert "Stowarzyszenie Nowa Droga" not in warm(visitor, "/organizacje/")
-    admin_action(editor_client, Organization, "publish", [waiting])
+    admin_action(editor_client, Organization, "transition_publish", [waiting], apply="1", reason="")
     assert Organization.objects.get(pk=waiting.pk).status == Organization.Status.PUBLISHED
     assert "Stowarzyszenie Nowa Droga" in fresh(visitor, "/organizacje/")
 
@@ -158,24 +156,24 @@ def test_the_editorial_service_publishes_and_withdraws(visitor, editor):
     assert "Bon senioralny" not in fresh(visitor, "/szukaj/?q=senioralny")
 
 
-def test_organization_services_use_bulk_update_and_still_invalidate(visitor, editor):
+def test_bulk_transitions_of_organizations_invalidate(visitor, editor):
     organization = OrganizationFactory(name="Fundacja Światło")
     warm(visitor, organization.get_absolute_url())
-    organization_services.reject_organizations(organizations=[organization], reason="Duplikat.", moderator=editor)
+    editorial_services.transition_many([organization], "withdraw", actor=editor, reason="Wykreślona z KRS.")
     assert visitor.get(organization.get_absolute_url()).status_code == 404
     warm(visitor, "/organizacje/")
-    organization_services.publish_organizations(organizations=[organization], moderator=editor)
+    editorial_services.transition_many([organization], "publish", actor=editor)
     assert "Fundacja Światło" in fresh(visitor, "/organizacje/")
 
 
-def test_calendar_services_cancel_and_publish(visitor, editor):
+def test_calendar_transitions_cancel_and_publish(visitor, editor):
     event = EventFactory(title="Koncert charytatywny", starts_at=local(2030, 6, 1, 18), ends_at=local(2030, 6, 1, 20))
-    warm(visitor, "/kalendarz/wydarzenia/")
-    calendar_services.event_cancel(event=event, moderator=editor, note="Choroba wykonawcy")
+    warm(visitor, event.get_absolute_url())
+    editorial_services.transition(event, "cancel", actor=editor, reason="Choroba wykonawcy")
     assert "Odwołane" in fresh(visitor, event.get_absolute_url())
     draft = EventFactory(title="Warsztaty kulinarne", status=Event.Status.PENDING, starts_at=local(2030, 6, 2, 10))
     warm(visitor, "/kalendarz/2030/6/")
-    calendar_services.event_publish(event=draft, moderator=editor)
+    editorial_services.transition(draft, "publish", actor=editor)
     assert "Warsztaty kulinarne" in fresh(visitor, "/kalendarz/2030/6/")
 
 
