@@ -8,7 +8,10 @@ database: BENCH_DATABASE_NAME, default pps_bench, filled by
 `bench/pages.py --scale N`) driven by wrk on loopback, one run per mode,
 each page measured right after /robots.txt in the same run: the ratio to
 robots.txt (a bare view through the whole middleware stack, never cached)
-is what to compare, since the machine is shared. Prints a Markdown table.
+is what to compare, since the machine is shared: robots.txt is measured
+again right before each page, and each page's ratio is to that neighbour.
+wrk sends a browser's Accept-Encoding (gzip, deflate, br). Prints a
+Markdown table.
 """
 
 import argparse
@@ -47,12 +50,14 @@ def pages():
 
 
 def measure(server, paths, seconds, connections):
+    """{path: (wrk result, the robots.txt result measured just before it)}."""
     results = {}
-    for _name, path in [("robots.txt", "/robots.txt"), *paths]:
+    for path in paths:
         for _ in range(2):  # fills the cache (and warms every worker a little)
             status, _headers, _body = get(server.url(path))
             assert status == 200, (path, status)
-        results[path] = wrk(server.url(path), seconds=seconds, connections=connections)
+        robots = wrk(server.url("/robots.txt"), seconds=seconds, connections=connections)
+        results[path] = (wrk(server.url(path), seconds=seconds, connections=connections), robots)
     return results
 
 
@@ -64,6 +69,7 @@ def main():
     install_tools()
     call_command("migrate", verbosity=0)
     paths = pages()
+    load_before = f"{os.getloadavg()[0]:.1f}"
     redis = Redis().start()
     modes = [("Redis", {"redis_url": redis.url}), ("database cache", {}), ("cache off", {"page_cache": False})]
     runs = {}
@@ -72,6 +78,8 @@ def main():
             server = Gunicorn(**options)
             try:
                 runs[label] = measure(server, [path for _name, path in paths], args.seconds, args.connections)
+                for path, (result, robots) in runs[label].items():  # progress, in case the run is cut short
+                    print(f"{label} {path}: {result['rps']:.0f} vs robots.txt {robots['rps']:.0f}", file=sys.stderr)
             finally:
                 server.stop()
     finally:
@@ -81,20 +89,20 @@ def main():
     print(
         f"Date: {datetime.date.today()}; {machine()}; database {settings.DATABASES['default']['NAME']} "
         f"({organizations:,} published organizations); gunicorn 3 sync workers; "
-        f"wrk -t2 -c{args.connections} -d{args.seconds}s on loopback, no Accept-Encoding (uncompressed bodies)"
+        f"wrk -t2 -c{args.connections} -d{args.seconds}s on loopback with a browser's Accept-Encoding; "
+        f"load average before {load_before}, after {os.getloadavg()[0]:.1f} (shared machine)"
     )
     print()
-    header = " | ".join(f"{label} req/s | % of robots.txt" for label, _options in modes)
+    header = " | ".join(f"{label}: req/s (robots.txt) | % of robots.txt" for label, _options in modes)
     print(f"| page | {header} | errors |")
     print("|---|" + "---|---|" * len(modes) + "---|")
-    for name, path in [("robots.txt", "/robots.txt"), *paths]:
+    for name, path in paths:
         cells = []
         errors = 0
         for label, _options in modes:
-            result = runs[label][path]
-            robots = runs[label]["/robots.txt"]["rps"]
-            cells.append(f"{result['rps']:,.0f} | {100 * result['rps'] / robots:.0f} %")
-            errors += result["errors"]
+            result, robots = runs[label][path]
+            cells.append(f"{result['rps']:,.0f} ({robots['rps']:,.0f}) | {100 * result['rps'] / robots['rps']:.0f} %")
+            errors += result["errors"] + robots["errors"]
         print(f"| {name} (`{path}`) | {' | '.join(cells)} | {errors} |")
 
 
