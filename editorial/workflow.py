@@ -266,13 +266,14 @@ class Workflow:
         """The first moment in (now, horizon] at which `public_q()` changes by itself (a scheduled
         item appears, an expiring one disappears), or None. The page cache keeps a page at most
         until then (pps_portal.invalidation registers it for every kind with a workflow)."""
-        fields = [name for name in (self.schedule_field, self.expiry_field) if name]
-        if not fields:
-            return None
-        moments = self.model._default_manager.filter(**{f"{self.state_field}__in": self.public_states}).aggregate(
-            **{name: Min(name, filter=Q(**{f"{name}__gt": now, f"{name}__lte": horizon})) for name in fields}
-        )
-        return min((moment for moment in moments.values() if moment is not None), default=None)
+        public = self.model._default_manager.filter(**{f"{self.state_field}__in": self.public_states})
+        moments = [
+            # One indexed range query per field (a publication-time index serves the first).
+            public.filter(**{f"{name}__gt": now, f"{name}__lte": horizon}).aggregate(moment=Min(name))["moment"]
+            for name in (self.schedule_field, self.expiry_field)
+            if name
+        ]
+        return min((moment for moment in moments if moment is not None), default=None)
 
     def is_scheduled(self, obj, now=None):
         if self.state_of(obj) not in self.public_states or not self.schedule_field:
