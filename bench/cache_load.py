@@ -70,7 +70,7 @@ def main():
     call_command("migrate", verbosity=0)
     paths = pages()
     load_before = f"{os.getloadavg()[0]:.1f}"
-    redis = Redis().start()
+    redis = Redis("redis-load").start()
     modes = [("Redis", {"redis_url": redis.url}), ("database cache", {}), ("cache off", {"page_cache": False})]
     runs = {}
     try:

@@ -24,12 +24,17 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
 import django
 
+from bench.servers import Gunicorn, Redis, get, install_tools, wrk
+
+# This process publishes, so it must share the servers' cache (REDIS_URL), as
+# every process that writes content must (README).
+REDIS = Redis("redis-publish").start()
+os.environ["REDIS_URL"] = REDIS.url
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from bench.servers import Gunicorn, Redis, get, install_tools, wrk  # noqa: E402
 from news.models import News  # noqa: E402
 
 
@@ -48,7 +53,7 @@ def main():
     call_command("migrate", verbosity=0)
     stamp = int(time.time())
     title = f"Komunikat pomiarowy {stamp}"
-    redis = Redis().start()
+    redis = REDIS
     server = Gunicorn(redis_url=redis.url)
     results, stop = [], threading.Event()
     try:
@@ -74,9 +79,9 @@ def main():
         for thread in probes:
             thread.join()
     finally:
+        News.objects.filter(title=title).delete()
         server.stop()
         redis.stop()
-        News.objects.filter(title=title).delete()
 
     after = [(shown, cache) for started, shown, cache in results if started >= published]
     before = [(shown, cache) for started, shown, cache in results if started < published]

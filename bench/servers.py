@@ -24,9 +24,10 @@ def install_tools():
 
 
 class Redis:
-    """A Redis server of the benchmark's own (scripts/localredis in var/redis-bench)."""
+    """A Redis server of one benchmark's own (scripts/localredis in var/<name>): benchmarks that
+    stop theirs never disturb another."""
 
-    def __init__(self, name="redis-bench"):
+    def __init__(self, name):
         self.env = {**os.environ, "LOCALREDIS_DIR": str(ROOT / "var" / name)}
 
     def _run(self, command):
@@ -115,11 +116,17 @@ def wrk(url, *, seconds=10, connections=64, threads=2, accept_encoding=BROWSER_E
     total = int(re.search(r"(\d+) requests in", out).group(1))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    errors = int(bad.group(1)) if bad else 0
-    if socket_errors:
-        errors += sum(int(n) for n in socket_errors.groups())
+    non2xx = int(bad.group(1)) if bad else 0
+    connect, read, write, timeout = (int(n) for n in socket_errors.groups()) if socket_errors else (0, 0, 0, 0)
     p99 = re.search(r"\s99%\s+(\S+)", out).group(1)
-    return {"rps": rps, "requests": total, "errors": errors, "p99": p99}
+    return {
+        "rps": rps,
+        "requests": total,
+        "errors": non2xx + connect + read + write + timeout,
+        "non2xx": non2xx,
+        "timeouts": timeout,
+        "p99": p99,
+    }
 
 
 def machine():

@@ -98,8 +98,8 @@ def main():
         home = visitor.get("/")
         rows.append((
             f"article saved on A ({saved.status}); B's home before: {cached}",
-            f"B's next home page shows it: {title in home.text} ({home.header('X-Page-Cache')}, "
-            f"{1000 * (time.monotonic() - published):.0f} ms after the save returned)",
+            f"B's next home page shows it: {title in home.text} ({home.header('X-Page-Cache')}; "
+            f"answered {1000 * (time.monotonic() - published):.0f} ms after the save returned)",
         ))  # fmt: skip
 
         # Both servers under load at once.
@@ -118,7 +118,7 @@ def main():
         b.stop()
         redis.stop()
         News.objects.filter(slug__startswith="opublikowane-na-a-").delete()
-        Submission.objects.filter(subject__startswith="Pytanie z dwóch serwerów").delete()
+        Submission.objects.filter(title__startswith="Pytanie z dwóch serwerów").delete()
         editor.delete()
     print("| check | result |")
     print("|---|---|")
