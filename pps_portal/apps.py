@@ -30,6 +30,8 @@ class PortalConfig(AppConfig):
         # Writes may have happened while the cache was unreachable.
         cache_recovered.connect(invalidation.cache_back, dispatch_uid="pps_portal.cache_back")
         invalidation.register_time_based_change(invalidation.next_local_midnight)
+        # Every date-time column of every content model (a deadline, an event's start).
+        invalidation.register_time_based_change(invalidation.next_stored_moment)
         # Every kind on the editorial core: scheduled publication and expiry ("widoczne do").
         for model in apps.get_models():
             workflow = getattr(model, "workflow", None)

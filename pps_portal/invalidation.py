@@ -18,12 +18,17 @@ Two things change what a public page shows:
    with code that differs from the one the cached pages came from.
 
 2. **Time.** A scheduled article appears at its minute, "today" moves at
-   midnight, a finished event leaves "Nadchodzące". Apps register a
-   function `next_change(now, horizon)` with `register_time_based_change`:
-   the first moment in (now, horizon] at which something they show changes
-   by itself (None when nothing does). A cached page is served only until
-   the earliest of them, computed once per generation, so nothing needs a
-   cron job. The midnight of Europe/Warsaw is registered here for all.
+   midnight, a finished event leaves "Nadchodzące", a grant call closes at
+   its deadline. A cached page is served only until the earliest such
+   moment, computed once per generation, so nothing needs a cron job:
+   every date-time column of every content model is a moment by itself
+   (`next_stored_moment`: a deadline, an event's start or end, a moved
+   date; no app has to remember it), every kind on the editorial core adds
+   its public items' publication and expiry times (its workflow), dates
+   (DateField) change pages at the midnight of Europe/Warsaw, registered
+   here for all, and apps register only what they derive from stored
+   values (`register_time_based_change`: a series' next date, "a month
+   after the end").
 
 Race-free by construction: a request reads the generation *before* it
 reads any content, and stores the page under the generation it read, so a
@@ -46,6 +51,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.db import connections
+from django.db.models import DateTimeField, Min, Q
 from django.utils import timezone
 
 from pps_portal.caches import CacheUnavailable
@@ -271,6 +277,56 @@ def generation_and_deadline(found):
     until = next_time_based_change(timezone.now()).timestamp()
     shared_cache.set(UNTIL_KEY, (generation, until), timeout=max(1, int(until - now) + 1))
     return generation, until
+
+
+_INSTANT = datetime.timedelta(microseconds=1)
+
+
+@cache
+def stored_moment_fields():
+    """{model: its field names}: every date-time column a page may compare with the clock.
+
+    Every DateTimeField of a content model, except those Django stamps itself
+    (auto_now, auto_now_add: always in the past) and a workflow's publication
+    and expiry fields (its `next_change` asks those, for public items only).
+    Computed once: the model registry does not change in a running process.
+    """
+    tables = content_tables()
+    fields = {}
+    for model in apps.get_models():
+        if model._meta.proxy or not model._meta.managed or model._meta.db_table not in tables:
+            continue
+        workflow = getattr(model, "workflow", None)
+        asked_by_workflow = set()
+        if callable(getattr(workflow, "next_change", None)):
+            asked_by_workflow = {workflow.schedule_field, workflow.expiry_field}
+        names = [
+            field.name
+            for field in model._meta.concrete_fields
+            if isinstance(field, DateTimeField)
+            and not (field.auto_now or field.auto_now_add)
+            and field.name not in asked_by_workflow
+        ]
+        if names:
+            fields[model] = tuple(names)
+    return fields
+
+
+def next_stored_moment(now, horizon):
+    """The first value in [now, horizon] of any `stored_moment_fields()` column, or None.
+
+    Over every row, public or not: a moment too many only shortens a cached
+    page's life. A page may compare a value with `>=` or with `>`, so a value
+    equal to `now` counts as the instant after it. One query per model (one
+    pass over its table for all its columns: 50 ms for 49,517 events at 100x).
+    """
+    moments = []
+    for model, names in stored_moment_fields().items():
+        found = model._base_manager.aggregate(
+            **{name: Min(name, filter=Q(**{f"{name}__gte": now, f"{name}__lte": horizon})) for name in names}
+        )
+        moments += [max(moment, now + _INSTANT) for moment in found.values() if moment is not None]
+    return min(moments, default=None)
 
 
 def next_local_midnight(now, horizon):

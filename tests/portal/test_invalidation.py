@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from calendar_app import recurrence
 from calendar_app.models import Event, EventCategory, EventException
+from documents.models import Document
 from editorial import services as editorial_services
 from news.models import Category, News
 from organizations.models import District, Organization
@@ -27,8 +28,10 @@ from pps_portal.models import Banner, SiteSettings
 from submissions.models import Submission
 from tests.admin_forms import change_form_data
 from tests.calendar_app.factories import EventFactory
+from tests.documents.factories import DocumentFactory
 from tests.news.factories import NewsFactory
 from tests.organizations.factories import AreaFactory, DistrictFactory, OrganizationFactory, pending
+from tests.pages.factories import PageFactory
 from tests.submissions.helpers import contact_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -143,7 +146,40 @@ def test_organizations_published_by_the_bulk_admin_action(visitor, editor_client
     assert "Stowarzyszenie Nowa Droga" in fresh(visitor, "/organizacje/")
 
 
+def test_an_information_page_edited_and_moved_in_admin_answers_at_once(visitor, editor_client):
+    page = PageFactory(title="Świadczenia rodzinne", slug="swiadczenia")
+    assert "Świadczenia rodzinne" in warm(visitor, "/informacje/")
+    warm(visitor, "/informacje/swiadczenia/")
+    admin_change(editor_client, page, title="Świadczenia rodzinne 2027", slug="swiadczenia-2027")
+    assert "Świadczenia rodzinne 2027" in fresh(visitor, "/informacje/")
+    # The old address's cached page is gone: it answers the redirect the move recorded.
+    moved = visitor.get("/informacje/swiadczenia/")
+    assert (moved.status_code, moved["Location"]) == (301, "/informacje/swiadczenia-2027/")
+
+
+def test_a_document_withdrawn_in_admin_leaves_the_library_and_its_article(visitor, editor_client):
+    document = DocumentFactory(title="Regulamin naboru 2027")
+    article = document.owner.get_absolute_url()
+    assert "Regulamin naboru 2027" in warm(visitor, "/dokumenty/")
+    assert "Regulamin naboru 2027" in warm(visitor, article)
+    admin_action(editor_client, Document, "transition_withdraw", [document], apply="1", reason="")
+    assert "Regulamin naboru 2027" not in fresh(visitor, "/dokumenty/")
+    assert "Regulamin naboru 2027" not in fresh(visitor, article)
+
+
 # -- through services and bulk code --------------------------------------------
+
+
+def test_an_information_page_and_a_document_through_the_editorial_service(visitor, editor):
+    page = PageFactory(title="Karta Dużej Rodziny")
+    document = DocumentFactory(title="Wniosek o kartę", owner=page)
+    assert "Wniosek o kartę" in warm(visitor, page.get_absolute_url())
+    editorial_services.transition(document, "withdraw", actor=editor, reason="Nowy wzór wniosku")
+    assert "Wniosek o kartę" not in fresh(visitor, page.get_absolute_url())
+    warm(visitor, "/informacje/")
+    editorial_services.transition(page, "withdraw", actor=editor, reason="")
+    assert "Karta Dużej Rodziny" not in fresh(visitor, "/informacje/")
+    assert visitor.get(page.get_absolute_url()).status_code == 404
 
 
 def test_the_editorial_service_publishes_and_withdraws(visitor, editor):
@@ -305,6 +341,32 @@ def test_an_article_and_a_banner_expire_at_their_minute_with_the_cache_warm(visi
         traveller.move_to(local(2030, 5, 4, 16, 0))
         assert "Nabór do piątku" not in fresh(visitor, "/aktualnosci/atom/")
         assert "Nabór do piątku" not in fresh(visitor, "/")
+
+
+def test_a_document_expires_at_its_minute_with_the_cache_warm(visitor):
+    with time_machine.travel(local(2030, 5, 4, 9, 0), tick=False) as traveller:
+        DocumentFactory(title="Ogłoszenie o naborze", visible_until=local(2030, 5, 4, 12, 0))
+        traveller.move_to(local(2030, 5, 4, 11, 59, 59))
+        assert "Ogłoszenie o naborze" in warm(visitor, "/dokumenty/")
+        traveller.move_to(local(2030, 5, 4, 12, 0))
+        assert "Ogłoszenie o naborze" not in fresh(visitor, "/dokumenty/")
+
+
+def test_every_date_time_column_of_content_ends_a_cached_pages_life(visitor):
+    """Without any app registering it: a grant call's deadline, an event's start, any later kind's moment."""
+    fields = {
+        (model._meta.label, name) for model, names in invalidation.stored_moment_fields().items() for name in names
+    }
+    assert {("calendar_app.Event", "starts_at"), ("calendar_app.EventException", "new_starts_at")} <= fields
+    # Stamped by Django (always past), or asked by the workflow for public items only.
+    assert not {("news.News", "created_at"), ("news.News", "published_at"), ("pages.Page", "updated_at")} & fields
+    with time_machine.travel(local(2030, 5, 4, 12, 0), tick=False) as traveller:
+        EventFactory(title="Dyżur doradcy", starts_at=local(2030, 5, 4, 12, 20), ends_at=local(2030, 5, 4, 16, 0))
+        warm(visitor, "/organizacje/")
+        traveller.move_to(local(2030, 5, 4, 12, 19, 59))
+        assert visitor.get("/organizacje/")["X-Page-Cache"] == "hit"
+        traveller.move_to(local(2030, 5, 4, 12, 20))
+        assert visitor.get("/organizacje/")["X-Page-Cache"] == "miss"
 
 
 def test_a_finished_event_leaves_the_upcoming_lists_when_it_ends(visitor):
