@@ -10,10 +10,11 @@ On a miss the page is rendered as usual and stored when it is *public*:
 * the page carries no CSRF token (forms), sets no cookie, is not marked
   private or no-store, is a complete 200 response (not streamed).
 
-Variants: pages that read the visitor's accessibility preferences (font
-step × contrast: `pps_portal.a11y.preferences_for`) are stored per
-preference and sent with `Vary: Cookie`; feeds, sitemaps and other
-responses that do not read them are stored once. Nothing else varies.
+Variants: HTML pages, and anything else that reads the visitor's
+accessibility preferences (font step × contrast:
+`pps_portal.a11y.preferences_for`), are stored per preference and sent
+with `Vary: Cookie`; feeds, sitemaps and other responses that do not read
+them are stored once. Nothing else varies.
 
 Every public response gets a weak ETag (a 304 for a matching
 If-None-Match), `Cache-Control: public, no-cache` unless the view chose
@@ -100,6 +101,15 @@ def _variant(request):
     return f"{preferences.font_step}{contrast}"
 
 
+def _varies_on_preferences(request, response):
+    """Whether the page is stored per preference. Every HTML page is, whatever it read: a template
+    that printed the theme some other way than through `a11y` must still never reach another
+    visitor. Other responses only when they read the preferences (preferences_for)."""
+    if getattr(request, "varies_on_preferences", False):
+        return True
+    return response.get("Content-Type", "").lower().startswith("text/html")
+
+
 def _etag(body):
     return f'W/"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
 
@@ -171,7 +181,7 @@ class PageCacheMiddleware:
                 # Made for this visitor (or carrying a token): no shared cache may keep it.
                 patch_cache_control(response, private=True)
             return response
-        if getattr(request, "varies_on_preferences", False):
+        if _varies_on_preferences(request, response):
             patch_vary_headers(response, ["Cookie"])
         if compression.is_compressible(response):
             patch_vary_headers(response, ["Accept-Encoding"])
@@ -195,7 +205,7 @@ class PageCacheMiddleware:
         lifetime = lookup["until"] - time.time()
         if lifetime < 1 or invalidation.in_transaction():
             return  # a time-based change is (almost) here, or the page may show uncommitted rows
-        variant = _variant(request) if getattr(request, "varies_on_preferences", False) else ANY_PREFERENCES
+        variant = _variant(request) if _varies_on_preferences(request, response) else ANY_PREFERENCES
         headers = tuple((name, value) for name, value in response.items() if name.lower() not in _PER_RESPONSE_HEADERS)
         # Stored under each encoding a client may ask for; small or binary bodies uncompressed under all.
         compress = compression.is_compressible(response) and len(response.content) >= compression.MIN_SIZE

@@ -12,8 +12,10 @@ import re
 
 import brotli
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import path as route
 
 from calendar_app.models import Event
 from news.models import News
@@ -85,6 +87,23 @@ def test_the_contrast_page_and_the_default_page_never_mix(client, shared_cache, 
     assert "theme-contrast" not in HTML_CLASS.search(default_again.content.decode()).group(1)
 
 
+def html_that_never_reads_the_preferences(request):
+    return HttpResponse("<!doctype html><title>Strona</title>" + "<p>Treść.</p>" * 40)
+
+
+urlpatterns = [route("bez-preferencji/", html_that_never_reads_the_preferences)]
+
+
+@pytest.mark.urls(__name__)
+def test_an_html_page_is_kept_per_preference_even_if_it_never_reads_them(client, shared_cache, site_settings):
+    """A template that prints the theme another way than through `a11y` must still never reach another visitor."""
+    client.get("/bez-preferencji/")
+    assert client.get("/bez-preferencji/")["X-Page-Cache"] == "hit"
+    client.cookies.load({"pps_contrast": "1"})
+    response = client.get("/bez-preferencji/")
+    assert (response["X-Page-Cache"], "Cookie" in response["Vary"]) == ("miss", True)
+
+
 @pytest.mark.parametrize("path", ["/aktualnosci/rss/", "/kalendarz.ics", "/sitemap.xml"])
 def test_feeds_and_sitemaps_are_stored_once_for_every_preference(client, shared_cache, content, path):
     client.get(path)
@@ -111,12 +130,13 @@ def test_a_logged_in_editor_never_gets_a_cached_page_and_never_fills_the_cache(c
 def test_a_staff_preview_of_a_draft_is_never_cached_and_never_leaks(client, shared_cache, content, editor):
     draft = NewsFactory(title="Szkic o zmianach", status=News.Status.DRAFT, published_at=None)
     client.force_login(editor)
-    preview = client.get(draft.get_absolute_url())
+    preview = client.get(draft.get_absolute_url(), HTTP_ACCEPT_ENCODING="br, gzip")
     assert (preview.status_code, "X-Page-Cache" in preview, "private" in preview["Cache-Control"]) == (
         200,
         False,
         True,
     )
+    assert "Content-Encoding" not in preview
     visitor = Client()
     assert visitor.get(draft.get_absolute_url()).status_code == 404
     assert "Szkic o zmianach" not in visitor.get("/").content.decode()
