@@ -1,4 +1,8 @@
-"""Bots, floods and oversized bodies get a clear answer and change nothing."""
+"""Bots, floods and oversized bodies get a clear answer and change nothing.
+
+The single-use token and the rate limit run against the default cache (the
+database table) and the project-local Redis server (`shared_cache`).
+"""
 
 import pytest
 from django.test import override_settings
@@ -21,7 +25,7 @@ def test_too_fast_submission_is_refused_with_a_polish_message(client, site_setti
     assert Submission.objects.count() == 0
 
 
-def test_a_token_works_only_once(client, site_settings):
+def test_a_token_works_only_once(client, site_settings, shared_cache):
     token = old_token("ContactForm")
     first = client.post("/kontakt/", contact_data(form_token=token))
     second = client.post("/kontakt/", contact_data(form_token=token))
@@ -50,7 +54,7 @@ def test_after_an_error_the_form_carries_a_fresh_token(client, site_settings):
 
 
 @override_settings(SUBMISSIONS_RATE_LIMIT=3)
-def test_rate_limit_answers_429_with_a_friendly_page(client, site_settings):
+def test_rate_limit_answers_429_with_a_friendly_page(client, site_settings, shared_cache):
     statuses = [client.post("/kontakt/", contact_data()).status_code for _ in range(4)]
     response = client.post("/zglos/news/", news_data())
     assert statuses == [302, 302, 302, 429]
@@ -59,7 +63,7 @@ def test_rate_limit_answers_429_with_a_friendly_page(client, site_settings):
 
 
 @override_settings(SUBMISSIONS_RATE_LIMIT=1)
-def test_rate_limit_is_per_address(client, site_settings):
+def test_rate_limit_is_per_address(client, site_settings, shared_cache):
     client.post("/kontakt/", contact_data(), REMOTE_ADDR="10.0.0.1")
     response = client.post("/kontakt/", contact_data(), REMOTE_ADDR="10.0.0.2")
     assert response.status_code == 302
