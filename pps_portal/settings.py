@@ -168,9 +168,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The shared cache (pps_portal.caches): rate limits, single-use form tokens,
 # the page cache. Redis when REDIS_URL is set (several app servers share
-# it); otherwise an UNLOGGED table in the portal's database (migration
-# pps_portal 0005), which every worker of every server on that database
-# shares. Never per-process memory: three workers would count a rate limit
+# it); otherwise an UNLOGGED table in the portal's database (pps_portal's
+# migration *_shared_cache_table), which every worker of every server on
+# that database shares. Never per-process memory: three workers would count a rate limit
 # three times and accept one form token three times.
 REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss", "unix"))
 CACHE_TABLE = "pps_cache"
