@@ -6,7 +6,8 @@ class Migration(migrations.Migration):
     read by pps_portal.caches.DatabaseCache): the columns Django's
     `createcachetable` makes, created here so `migrate` alone sets up a
     server. UNLOGGED: a cache needs no write-ahead log (writes are cheaper,
-    and after a crash PostgreSQL empties it, which a cache may be)."""
+    and after a crash PostgreSQL empties it, which a cache may be). IF NOT
+    EXISTS: a table made before by `createcachetable` (same columns) is kept."""
 
     dependencies = [
         ("pps_portal", "0007_redirects_and_deaf_contact"),
@@ -15,11 +16,11 @@ class Migration(migrations.Migration):
     operations = [
         migrations.RunSQL(
             sql=[
-                'CREATE UNLOGGED TABLE "pps_cache" ('
+                'CREATE UNLOGGED TABLE IF NOT EXISTS "pps_cache" ('
                 '"cache_key" varchar(255) NOT NULL PRIMARY KEY, '
                 '"value" text NOT NULL, '
                 '"expires" timestamp with time zone NOT NULL)',
-                'CREATE INDEX "pps_cache_expires" ON "pps_cache" ("expires")',
+                'CREATE INDEX IF NOT EXISTS "pps_cache_expires" ON "pps_cache" ("expires")',
             ],
             reverse_sql=['DROP TABLE "pps_cache"'],
         ),
