@@ -12,6 +12,7 @@ class PortalConfig(AppConfig):
         from django.db import connections
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate, pre_migrate
+        from django.utils.autoreload import file_changed
 
         from pps_portal import invalidation
         from pps_portal.caches import cache_recovered, check_shared_cache
@@ -27,6 +28,8 @@ class PortalConfig(AppConfig):
         # meanwhile writes need none (the cache table may not exist yet).
         pre_migrate.connect(invalidation.migration_started, sender=self)
         post_migrate.connect(invalidation.migration_finished, sender=self)
+        # Development: a template or code edited under runserver.
+        file_changed.connect(invalidation.source_changed, dispatch_uid="pps_portal.source_changed")
         # Writes may have happened while the cache was unreachable.
         cache_recovered.connect(invalidation.cache_back, dispatch_uid="pps_portal.cache_back")
         invalidation.register_time_based_change(invalidation.next_local_midnight)

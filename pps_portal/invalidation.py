@@ -158,6 +158,13 @@ def cache_back(**kwargs):
     bump_generation()
 
 
+def source_changed(sender, file_path, **kwargs):
+    """runserver's autoreloader saw a file change (`make run`): a template edit does not restart
+    the server, so pages rendered with the old one are dropped here. Returns None: the reloader
+    still decides whether to restart."""
+    bump_generation()
+
+
 # -- deployments ---------------------------------------------------------------
 
 CODE_KEY = "pages:code"

@@ -21,6 +21,7 @@ from calendar_app.models import Event
 from news.models import News
 from pps_portal.a11y import Preferences
 from tests.calendar_app.factories import EventFactory
+from tests.conftest import ROOT
 from tests.news.factories import NewsFactory
 from tests.organizations.factories import OrganizationFactory
 from tests.sitemaps import sitemap_urls
@@ -299,6 +300,16 @@ def test_a_cancelled_event_page_is_fresh_after_cancelling(client, shared_cache, 
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss"
     assert "Odwołane" in response.content.decode()
+
+
+def test_a_template_edited_under_the_development_server_is_on_the_next_request(client, shared_cache, content):
+    """runserver does not restart for a template; its autoreloader's signal drops the cached pages."""
+    from django.utils.autoreload import file_changed
+
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    file_changed.send(sender=None, file_path=ROOT / "templates" / "home.html")
+    assert client.get("/")["X-Page-Cache"] == "miss"
 
 
 def test_hashed_static_files_are_immutable_and_precompressed(settings, tmp_path):
