@@ -22,8 +22,10 @@ from news.models import News
 from pps_portal.a11y import Preferences
 from tests.calendar_app.factories import EventFactory
 from tests.conftest import ROOT
+from tests.documents.factories import DocumentFactory
 from tests.news.factories import NewsFactory
 from tests.organizations.factories import OrganizationFactory
+from tests.pages.factories import PageFactory
 from tests.sitemaps import sitemap_urls
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -38,6 +40,8 @@ def content(site_settings):
         "news": NewsFactory(title="Nowy zasiłek dla rodzin"),
         "organization": OrganizationFactory(name="Fundacja Pomocna Dłoń"),
         "event": EventFactory(title="Piknik sąsiedzki"),
+        "page": PageFactory(title="Świadczenia dla rodzin"),
+        "document": DocumentFactory(title="Regulamin programu"),
     }
 
 
@@ -272,7 +276,15 @@ def test_every_public_page_is_cached_and_every_form_never_is(client, shared_cach
             assert _body(second) == _body(first), path
             checked["cached"].append(path)
     assert {"/zglos/organizacje/", "/kontakt/"} <= set(checked["forms"])
-    assert {"/", "/aktualnosci/", "/kalendarz/", content["event"].get_absolute_url()} <= set(checked["cached"])
+    assert {
+        "/",
+        "/aktualnosci/",
+        "/kalendarz/",
+        content["event"].get_absolute_url(),
+        "/informacje/",
+        content["page"].get_absolute_url(),
+        "/dokumenty/",
+    } <= set(checked["cached"])
 
 
 def _body(response):
