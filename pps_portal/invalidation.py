@@ -39,7 +39,9 @@ generation. A page rendered while a connection is inside a transaction
 
 import contextlib
 import datetime
+import functools
 import hashlib
+import operator
 import os
 import re
 import secrets
@@ -324,13 +326,15 @@ def next_stored_moment(now, horizon):
 
     Over every row, public or not: a moment too many only shortens a cached
     page's life. A page may compare a value with `>=` or with `>`, so a value
-    equal to `now` counts as the instant after it. One query per model (one
-    pass over its table for all its columns: 50 ms for 49,517 events at 100x).
+    equal to `now` counts as the instant after it. One query per model, at
+    most one pass over its table for all its columns (BENCHMARKS.md).
     """
     moments = []
     for model, names in stored_moment_fields().items():
-        found = model._base_manager.aggregate(
-            **{name: Min(name, filter=Q(**{f"{name}__gte": now, f"{name}__lte": horizon})) for name in names}
+        ranges = {name: Q(**{f"{name}__gte": now, f"{name}__lte": horizon}) for name in names}
+        # The WHERE lets PostgreSQL use the columns' indexes where they have them.
+        found = model._base_manager.filter(functools.reduce(operator.or_, ranges.values())).aggregate(
+            **{name: Min(name, filter=in_range) for name, in_range in ranges.items()}
         )
         moments += [max(moment, now + _INSTANT) for moment in found.values() if moment is not None]
     return min(moments, default=None)
