@@ -29,6 +29,7 @@ from submissions.models import Submission
 from tests.admin_forms import change_form_data
 from tests.calendar_app.factories import EventFactory
 from tests.documents.factories import DocumentFactory
+from tests.grants.factories import GrantCallFactory
 from tests.news.factories import NewsFactory
 from tests.organizations.factories import AreaFactory, DistrictFactory, OrganizationFactory, pending
 from tests.pages.factories import PageFactory
@@ -409,6 +410,29 @@ def test_the_feed_drops_an_event_a_month_after_it_ends(visitor):
         fresh(visitor, "/kalendarz.ics")
         traveller.move_to(local(2030, 6, 4, 11, 0, 1))
         assert "Dzień otwarty" not in fresh(visitor, "/kalendarz.ics")
+
+
+def test_a_grant_call_closes_at_its_deadline_and_leaves_the_feed_a_month_later(visitor):
+    """Its phase follows its date-time columns (registered by nobody); the feed's month is the app's own."""
+    with time_machine.travel(local(2030, 5, 4, 9, 0), tick=False) as traveller:
+        call = GrantCallFactory(
+            title="Konkurs Seniorzy 2030",
+            applications_open_at=local(2030, 5, 4, 10, 0),
+            deadline_at=local(2030, 5, 4, 15, 0),
+        )
+        assert "Zapowiedziany" in warm(visitor, call.get_absolute_url())
+        traveller.move_to(local(2030, 5, 4, 10, 0, 1))
+        assert "Trwa nabór" in fresh(visitor, call.get_absolute_url())
+        assert "Konkurs Seniorzy 2030" in warm(visitor, "/")  # the home page's open calls
+        traveller.move_to(local(2030, 5, 4, 14, 59, 59))
+        assert "Trwa nabór" in warm(visitor, call.get_absolute_url())
+        traveller.move_to(local(2030, 5, 4, 15, 0))
+        assert "Ocena ofert" in fresh(visitor, call.get_absolute_url())
+        assert "Konkurs Seniorzy 2030" not in fresh(visitor, "/")
+        traveller.move_to(local(2030, 6, 4, 14, 59))
+        assert "Konkurs Seniorzy 2030" in warm(visitor, "/konkursy.ics")
+        traveller.move_to(local(2030, 6, 4, 15, 0, 1))
+        assert "Konkurs Seniorzy 2030" not in fresh(visitor, "/konkursy.ics")
 
 
 def test_the_mini_calendar_moves_today_at_midnight_in_warsaw(visitor):
