@@ -56,6 +56,14 @@ def record(obj, action, *, actor=None, detail="", reason="", version=None, at=No
     )
 
 
+def record_failed_notification(obj, what, error):
+    """An e-mail about `obj` that could not be sent (`what`: which one, in
+    Polish): logged, and one history entry with the error, so editors see
+    why it is still due."""
+    logger.warning("%s %s: %s failed: %s", type(obj).__name__, obj.pk, what, error)
+    return record(obj, HistoryEntry.Action.NOTIFY_FAILED, detail=f"{what}: {str(error)[:1000]}")
+
+
 def record_change(obj, action, *, actor=None, detail=""):
     """An add or edit (admin, a public form): a new version and its history entry."""
     version = versions.save_version(obj, actor=actor, comment=detail)

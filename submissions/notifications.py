@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from editorial.models import HistoryEntry
-from editorial.services import record
+from editorial.services import record, record_failed_notification
 from editorial.states import State
 from pps_portal.models import SiteSettings
 from submissions.models import Submission
@@ -27,10 +27,16 @@ from submissions.models import Submission
 logger = logging.getLogger(__name__)
 
 
+def editors_recipients(site=None):
+    """Where notices to the editors go: the address in site settings, else SUBMISSIONS_NOTIFY_EMAIL."""
+    site = site or SiteSettings.load()
+    return [address for address in [site.editors_email or settings.SUBMISSIONS_NOTIFY_EMAIL] if address]
+
+
 def notify_submission(submission, *, base_url=""):
     """Send the editors' notice (and the sender's copy once); True when sent."""
     site = SiteSettings.load()
-    recipients = [address for address in [site.editors_email or settings.SUBMISSIONS_NOTIFY_EMAIL] if address]
+    recipients = editors_recipients(site)
     context = {"submission": submission, "site": site, "base_url": base_url.rstrip("/")}
     try:
         if not recipients:
@@ -43,16 +49,11 @@ def notify_submission(submission, *, base_url=""):
             recipient_list=recipients,
         )
     except Exception as error:  # any mail failure: keep the record, retry later
-        logger.warning("submission %s: editors' notice failed: %s", submission.reference, error)
         with transaction.atomic():
             Submission.objects.filter(pk=submission.pk).update(
                 notify_attempts=submission.notify_attempts + 1, last_notify_error=str(error)[:1000]
             )
-            record(
-                submission,
-                HistoryEntry.Action.NOTIFY_FAILED,
-                detail=_("Powiadomienie redakcji: %(error)s") % {"error": str(error)[:1000]},
-            )
+            record_failed_notification(submission, _("Powiadomienie redakcji"), error)
         return False
 
     now = timezone.now()
@@ -112,12 +113,7 @@ def send_sender_outcome(submission):
             recipient_list=[submission.contact_email],
         )
     except Exception as error:  # any mail failure: the notice stays due for the retry command
-        logger.warning("submission %s: outcome e-mail failed: %s", submission.reference, error)
-        record(
-            submission,
-            HistoryEntry.Action.NOTIFY_FAILED,
-            detail=_("Wiadomość do nadawcy o wyniku: %(error)s") % {"error": str(error)[:1000]},
-        )
+        record_failed_notification(submission, _("Wiadomość do nadawcy o wyniku"), error)
         return False
     Submission.objects.filter(pk=submission.pk).update(sender_notified_at=timezone.now())
     record(submission, HistoryEntry.Action.NOTIFIED, detail=_("Wysłano nadawcy wiadomość o wyniku."))
