@@ -68,8 +68,9 @@ migrate: venv messages db
 seed: migrate
 	$(DEV) $(MANAGE) seed_demo --demo-accounts
 
+# SITE_URL: links in e-mails sent outside a request point to this server.
 run: seed
-	$(DEV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(DEV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: venv messages node db redis
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key $(BIN)/pytest

@@ -10,9 +10,11 @@ idempotent by slug: a second run adds nothing, rows editors changed are
 never touched.
 """
 
+import datetime
 import random
 from importlib import import_module
 
+from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone
 from stdnum.pl import nip as stdnum_nip
@@ -304,6 +306,7 @@ def _generated(scale, districts, area_ids, area_names):
             elif i % 97 == 41:
                 status = Organization.Status.REJECTED
                 rejection_reason = "Organizacja nie działa na terenie miasta (dane demonstracyjne)."
+            registry_status, registry_status_since = _demo_registry_status(i)
             areas = [area_ids[slug_] for slug_ in area_slugs if slug_ in area_ids]
             names_of_areas = [area_names[slug_] for slug_ in area_slugs if slug_ in area_names]
             district = districts[rng.randrange(len(districts))] if rng.random() > 0.05 else None
@@ -319,9 +322,31 @@ def _generated(scale, districts, area_ids, area_names):
                 description=_description(name, names_of_areas),
                 status=status,
                 rejection_reason=rejection_reason,
+                registry_status=registry_status,
+                registry_status_since=registry_status_since,
                 **_contacts(rng, slug),
             )
+            organization.demo_months_since_confirmed = _demo_months_since_confirmed(i)
             yield organization, areas
+
+
+def _demo_months_since_confirmed(index):
+    """A few entries last confirmed long ago, so the yearly confirmation
+    (send_confirmation_reminders) and the "niepotwierdzone" notice show."""
+    if index % 23 == 7:
+        return 26  # the page says "Dane niepotwierdzone od …"
+    if index % 9 == 4:
+        return 13  # due for the yearly e-mail
+    return 0
+
+
+def _demo_registry_status(index):
+    """Two entries removed from the register, so their explanatory pages show."""
+    if index == 5:
+        return Organization.RegistryStatus.IN_LIQUIDATION, datetime.date(2026, 3, 2)
+    if index == 150:
+        return Organization.RegistryStatus.STRUCK_OFF, datetime.date(2025, 11, 14)
+    return Organization.RegistryStatus.ACTIVE, None
 
 
 def _reference_lists():
@@ -380,7 +405,8 @@ def seed_organizations(*, scale=1):
         if organization.slug in existing_slugs or (organization.krs and organization.krs in existing_krs):
             continue
         if organization.status == PUBLISHED:
-            organization.verified_at = now
+            organization.verified_at = now - relativedelta(months=organization.demo_months_since_confirmed)
+            organization.confirmed_at = organization.verified_at
         existing_slugs.add(organization.slug)
         pending.append((organization, areas))
 

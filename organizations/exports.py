@@ -15,9 +15,10 @@ import csv
 import json
 from decimal import Decimal
 
-from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.aggregates import JSONBAgg
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import F
+from django.db.models import F, JSONField, Q, Value
+from django.db.models.functions import JSONObject
 
 from organizations.models import Organization
 
@@ -42,7 +43,10 @@ COLUMNS = [
     ("email", "email"),
     ("website", "strona_www"),
     ("description", "opis"),
+    ("registry_status", "status_w_rejestrze"),
+    ("registry_status_since", "status_od_dnia"),
     ("verified_at", "zweryfikowano"),
+    ("confirmed_at", "dane_potwierdzone"),
     ("updated_at", "zaktualizowano"),
     ("url", "adres_w_serwisie"),
 ]
@@ -50,16 +54,23 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 AREA_SEPARATOR = " | "
 
 
-def export_rows(queryset, *, base_url):
-    """Dicts of public fields for the given (already public) queryset, streamed."""
-    legal_forms = dict(Organization.LegalForm.choices)
+def public_values(queryset):
+    """The public fields of each organization of `queryset` as plain values
+    (its district's name, its areas as {id, slug, name} in Polish order),
+    read over a server-side cursor: shared by every export."""
     rows = (
         queryset.order_by("name", "pk")
         .annotate(
             district_name=F("district__name"),
-            area_names=ArrayAgg("areas__name", distinct=True, order_by="areas__name", default=[]),
+            area_list=JSONBAgg(
+                JSONObject(id="areas__pk", slug="areas__slug", name="areas__name"),
+                filter=Q(areas__isnull=False),
+                order_by="areas__name",
+                default=Value([], output_field=JSONField()),
+            ),
         )
         .values(
+            "pk",
             "slug",
             "name",
             "legal_form",
@@ -67,7 +78,7 @@ def export_rows(queryset, *, base_url):
             "nip",
             "regon",
             "is_public_benefit",
-            "area_names",
+            "area_list",
             "district_name",
             "street_address",
             "postal_code",
@@ -76,11 +87,22 @@ def export_rows(queryset, *, base_url):
             "email",
             "website",
             "description",
+            "logo",
+            "registry_status",
+            "registry_status_since",
             "verified_at",
+            "confirmed_at",
             "updated_at",
         )
     )
-    for row in rows.iterator(chunk_size=CHUNK_SIZE):
+    return rows.iterator(chunk_size=CHUNK_SIZE)
+
+
+def export_rows(queryset, *, base_url):
+    """Dicts of public fields for the given (already public) queryset, streamed."""
+    legal_forms = dict(Organization.LegalForm.choices)
+    registry_statuses = dict(Organization.RegistryStatus.choices)
+    for row in public_values(queryset):
         yield {
             "name": row["name"],
             "legal_form": str(legal_forms.get(row["legal_form"], row["legal_form"])),
@@ -88,7 +110,7 @@ def export_rows(queryset, *, base_url):
             "nip": row["nip"],
             "regon": row["regon"],
             "is_public_benefit": row["is_public_benefit"],
-            "areas": [name for name in row["area_names"] if name],  # Polish order, from the collation
+            "areas": [area["name"] for area in row["area_list"]],  # Polish order, from the collation
             "district": row["district_name"] or "",
             "street_address": row["street_address"],
             "postal_code": row["postal_code"],
@@ -97,7 +119,10 @@ def export_rows(queryset, *, base_url):
             "email": row["email"],
             "website": row["website"],
             "description": row["description"],
+            "registry_status": str(registry_statuses[row["registry_status"]]),
+            "registry_status_since": row["registry_status_since"],
             "verified_at": row["verified_at"],
+            "confirmed_at": row["confirmed_at"],
             "updated_at": row["updated_at"],
             "url": f"{base_url}/organizacje/{row['slug']}/",
         }

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from organizations.models import Organization
+from organizations.models import UPDATABLE_FIELDS, Organization
+from submissions.forms import TEXT_LIMIT, ConsentFields, OrganizationSubmissionForm, PublicForm
 
 
 class OrganizationFilterForm(forms.Form):
@@ -77,3 +78,65 @@ class OppFilterForm(forms.Form):
     def area(self):
         self.is_valid()
         return self.areas_by_slug.get(self.cleaned_data.get("obszar") or "")
+
+
+class UpdateLinkRequestForm(PublicForm):
+    """ "Wyślij link": no fields to fill (the link goes to the entry's own
+    address), only the bot protection every public form has."""
+
+
+class OrganizationUpdateForm(PublicForm, ConsentFields, forms.ModelForm):
+    """The entry's public fields, prefilled, as the organization proposes them.
+
+    Bound to a copy of the organization only for validation (checksums,
+    KRS uniqueness, OPP needs KRS); it is never saved: the values become a
+    pending change for the editors (organizations.services.submit_change).
+    Labels and widgets are those of the organization submission form.
+    """
+
+    message = forms.CharField(
+        label=_("Uwagi dla redakcji"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Np. „Nowy zarząd od 1 marca” albo skąd redakcja może potwierdzić zmianę."),
+    )
+
+    class Meta(OrganizationSubmissionForm.Meta):
+        fields = UPDATABLE_FIELDS
+        help_texts = {
+            "email": _("Na ten adres wysyłamy linki do aktualizacji i coroczną prośbę o potwierdzenie danych."),
+        }
+
+    fieldsets = [
+        (_("Organizacja"), ["name", "legal_form", "krs", "nip", "regon", "is_public_benefit", "areas", "description"]),
+        (
+            _("Adres i kontakt (publiczne)"),
+            ["street_address", "postal_code", "city", "district", "phone", "email", "website"],
+        ),
+        (_("Dla redakcji"), ["message"]),
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["description"].max_length = TEXT_LIMIT
+        self.fields["description"].widget.attrs["maxlength"] = TEXT_LIMIT
+
+    def clean(self):
+        cleaned = super().clean()
+        # Browsers send a textarea's line breaks as CRLF; stored text uses LF.
+        # Unnormalised, an untouched description would look changed.
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                cleaned[name] = value.replace("\r\n", "\n").replace("\r", "\n")
+        return cleaned
+
+    def clean_krs(self):
+        # The form never saves, and the KRS constraint depends on the state,
+        # which is not a field here: check it against the published entries.
+        krs = self.cleaned_data.get("krs")
+        if krs and Organization.objects.published().filter(krs=krs).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _("Organizacja o tym numerze KRS jest już w Bazie NGO. Jeśli to pomyłka, napisz do redakcji.")
+            )
+        return krs

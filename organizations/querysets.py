@@ -4,8 +4,10 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity, TrigramWordSimilarity
 from django.db.models import Case, F, Func, Q, TextField, Value, When
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from editorial.workflow import EditorialQuerySet
+from organizations import freshness
 from organizations.identifiers import identifier_q
 
 # Letters and digits only: what a search word may contain. Underscore and
@@ -31,8 +33,47 @@ def search_words(query):
 
 
 class OrganizationQuerySet(EditorialQuerySet):
-    """Reads of the registry. "Public" is `published()`, from the editorial
-    core: organizations the editors published."""
+    """Reads of the registry.
+
+    Two public notions, each defined here once:
+
+    * `published()` (from the editorial core): the entry has a public page;
+    * `listed()`: published and still active in the register, so it appears
+      in the list, search, OPP list, statistics, sitemap and HSDS export.
+      Organizations in liquidation or struck off keep their page (which
+      explains it) and stay in the CSV/JSON exports with their status.
+    """
+
+    def listed(self):
+        """Published entries of organizations neither in liquidation nor struck off."""
+        return self.published().filter(registry_status=self.model.RegistryStatus.ACTIVE)
+
+    # -- freshness (organizations.freshness) ------------------------------
+
+    def confirmed_since(self, moment):
+        return self.filter(confirmed_at__gte=moment)
+
+    def current(self, now=None):
+        """Data confirmed within the last CONFIRM_AFTER_MONTHS."""
+        return self.confirmed_since(freshness.confirmed_before(freshness.CONFIRM_AFTER_MONTHS, now))
+
+    def unconfirmed(self, now=None):
+        """Data not confirmed for more than STALE_AFTER_MONTHS ("Dane niepotwierdzone od …")."""
+        return self.filter(confirmed_at__lt=freshness.confirmed_before(freshness.STALE_AFTER_MONTHS, now))
+
+    def reminder_due(self, now=None):
+        """Listed entries with an address whose yearly confirmation is due and
+        who have not been asked within REMINDER_INTERVAL, nor unsubscribed."""
+        now = now or timezone.now()
+        return (
+            self.listed()
+            .exclude(email="")
+            .filter(
+                reminders_stopped_at__isnull=True,
+                confirmed_at__lt=freshness.confirmed_before(freshness.CONFIRM_AFTER_MONTHS, now),
+            )
+            .filter(Q(reminder_sent_at__isnull=True) | Q(reminder_sent_at__lte=now - freshness.REMINDER_INTERVAL))
+        )
 
     def public_benefit(self):
         """OPP organizations, which can receive 1,5% of income tax."""

@@ -6,12 +6,12 @@ from pps_portal.sitemaps import DatabaseLastmodSitemap
 
 
 class OrganizationSitemap(DatabaseLastmodSitemap):
-    """Published organizations, plus the registry's own pages."""
+    """Listed organizations (not those in liquidation or struck off), plus the registry's own pages."""
 
     changefreq = "monthly"
 
     def items(self):
-        return Organization.objects.published().only("slug", "updated_at").order_by("pk")
+        return Organization.objects.listed().only("slug", "updated_at").order_by("pk")
 
 
 class OrganizationPagesSitemap(Sitemap):

@@ -1,27 +1,30 @@
-import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from organizations import exports
+from organizations import exports, freshness, hsds
 from organizations.forms import OppFilterForm, OrganizationFilterForm
-from organizations.models import Area, District, Organization
+from organizations.models import Area, District, Organization, OrganizationChange
 
 PER_PAGE = 20
 OPP_PER_PAGE = 50
 
 
-def _filtered(request):
-    """(form, queryset of published organizations matching the query string)."""
+def _filtered(request, organizations=None):
+    """(form, query, organizations matching the query string): listed ones
+    unless another queryset is given."""
     areas = list(Area.objects.all())
     districts = list(District.objects.all())
     form = OrganizationFilterForm(request.GET, areas=areas, districts=districts)
-    organizations = Organization.objects.published().filter_by(**form.filters())
+    if organizations is None:
+        organizations = Organization.objects.listed()
+    organizations = organizations.filter_by(**form.filters())
     query = form.query()
     organizations = organizations.search(query) if query else organizations.alphabetical()
     return form, query, organizations
@@ -49,8 +52,16 @@ def organization_list(request):
 
 @require_safe
 def organization_detail(request, slug):
+    """One entry. Also for organizations in liquidation (200) or struck off
+    (410 Gone): the page stays, so old links explain themselves."""
+    waiting = OrganizationChange.objects.waiting().filter(organization=OuterRef("pk"))
     organization = get_object_or_404(
-        Organization.objects.published().select_related("district").prefetch_related("areas"), slug=slug
+        Organization.objects.published()
+        .select_related("district")
+        .prefetch_related("areas")
+        # In the same query: since when a change proposed by the organization waits for the editors.
+        .annotate(change_waiting_since=Subquery(waiting.values("created_at")[:1])),
+        slug=slug,
     )
     return render(
         request,
@@ -58,8 +69,8 @@ def organization_detail(request, slug):
         {
             "organization": organization,
             "structured_data": _structured_data(request, organization),
-            "phone_uri": re.sub(r"[^\d+]", "", organization.phone),
         },
+        status=410 if organization.is_struck_off else 200,
     )
 
 
@@ -96,6 +107,8 @@ def _structured_data(request, organization):
     ]
     if identifiers:
         data["identifier"] = identifiers
+    if organization.is_struck_off:
+        data["dissolutionDate"] = organization.registry_status_since.isoformat()
     if organization.logo:
         data["logo"] = request.build_absolute_uri(organization.logo.url)
     areas = [area.name for area in organization.areas.all()]
@@ -110,11 +123,7 @@ def opp_list(request):
     form = OppFilterForm(request.GET, areas=areas)
     area = form.area()
     organizations = (
-        Organization.objects.published()
-        .public_benefit()
-        .filter_by(area=area)
-        .alphabetical()
-        .only("name", "slug", "krs")
+        Organization.objects.listed().public_benefit().filter_by(area=area).alphabetical().only("name", "slug", "krs")
     )
     page = Paginator(organizations, OPP_PER_PAGE).get_page(request.GET.get("page"))
     return render(
@@ -140,15 +149,26 @@ def _bars(rows, total):
 
 @require_safe
 def statistics(request):
-    published = Organization.objects.published()
-    totals = published.aggregate(total=Count("pk"), opp=Count("pk", filter=Q(is_public_benefit=True)))
+    published = Organization.objects.listed()
+    now = timezone.now()
+    totals = published.aggregate(
+        total=Count("pk"),
+        opp=Count("pk", filter=Q(is_public_benefit=True)),
+        # Freshness (organizations.freshness): confirmed within a year, and not for two.
+        current=Count(
+            "pk", filter=Q(confirmed_at__gte=freshness.confirmed_before(freshness.CONFIRM_AFTER_MONTHS, now))
+        ),
+        unconfirmed=Count(
+            "pk", filter=Q(confirmed_at__lt=freshness.confirmed_before(freshness.STALE_AFTER_MONTHS, now))
+        ),
+    )
     total = totals["total"]
     legal_forms = dict(Organization.LegalForm.choices)
     by_form = [
         {"label": legal_forms.get(row["legal_form"], row["legal_form"]), "count": row["n"], "param": row["legal_form"]}
         for row in published.order_by().values("legal_form").annotate(n=Count("pk"))
     ]
-    published_filter = Q(organizations__status=Organization.Status.PUBLISHED)
+    published_filter = Q(organizations__in=published)
     by_area = [
         {"label": area.name, "count": area.n, "param": area.slug}
         for area in Area.objects.annotate(n=Count("organizations", filter=published_filter))
@@ -171,13 +191,29 @@ def statistics(request):
             "by_district": _bars(by_district, total),
             "without_district": without_district,
             "without_district_percent": _share(without_district, total)[1],
-            "now": timezone.now(),
+            "freshness": _bars(
+                [
+                    {"label": _("potwierdzone w ciągu ostatnich 12 miesięcy"), "count": totals["current"]},
+                    {
+                        "label": _("niepotwierdzone od 12–24 miesięcy"),
+                        "count": total - totals["current"] - totals["unconfirmed"],
+                    },
+                    {"label": _("niepotwierdzone od ponad 24 miesięcy"), "count": totals["unconfirmed"]},
+                ],
+                total,
+            ),
+            "current": totals["current"],
+            "current_percent": _share(totals["current"], total)[1],
+            "now": now,
         },
     )
 
 
 def _export_rows(request):
-    _form, _query, organizations = _filtered(request)
+    """The CSV/JSON rows: every published entry matching the filters, with
+    its status in the register (organizations in liquidation or struck off
+    included, so those who copy the registry learn of the change)."""
+    _form, _query, organizations = _filtered(request, Organization.objects.published())
     base_url = request.build_absolute_uri("/").rstrip("/")
     return exports.export_rows(organizations, base_url=base_url)
 
@@ -200,4 +236,16 @@ def export_json(request):
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'inline; filename="{_export_filename("json")}"'
+    return response
+
+
+@require_safe
+def export_hsds(request):
+    """The listed registry as Open Referral HSDS (organizations.hsds), streamed."""
+    _form, _query, organizations = _filtered(request)
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    response = StreamingHttpResponse(
+        hsds.json_chunks(organizations, base_url=base_url), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="{_export_filename("hsds.json")}"'
     return response

@@ -61,7 +61,7 @@ def page_results(text):
 
 def organization_results(text):
     """The registry's own search (typo- and ending-tolerant), best first."""
-    return Organization.objects.published().search(text).select_related("district")[:SECTION_SIZE]
+    return Organization.objects.listed().search(text).select_related("district")[:SECTION_SIZE]
 
 
 def event_results(text):

@@ -270,6 +270,10 @@ SUBMISSIONS_RATE_WINDOW = env_int("SUBMISSIONS_RATE_WINDOW", 600, minimum=1)
 SUBMISSIONS_MIN_FILL_SECONDS = env_int("SUBMISSIONS_MIN_FILL_SECONDS", 3, minimum=0)
 SUBMISSIONS_NOTIFY_EMAIL = env_str("SUBMISSIONS_NOTIFY_EMAIL", "")
 SUBMISSIONS_RETENTION_DAYS = env_int("SUBMISSIONS_RETENTION_DAYS", 365, minimum=1)
+# The site's public address, for links in e-mails sent outside a request
+# (the yearly confirmation requests from cron, the organizations' outcome
+# messages). Development default: the local server `make run` starts.
+SITE_URL = (env_url("SITE_URL", schemes=("http", "https")) or ("http://127.0.0.1:8000" if DEBUG else "")).rstrip("/")
 # Calendar: the fixed domain of event UIDs in .ics feeds (event-<id>@<domain>), never the request's host.
 ICAL_UID_DOMAIN = env_str("ICAL_UID_DOMAIN", "") or "pps-portal.invalid"
 # Grant calls: the prefix of grant identifiers in the 360Giving open data

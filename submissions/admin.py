@@ -10,9 +10,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from editorial.admin import EditorialAdmin, state_column
 from editorial.services import TransitionRefused
+from organizations.models import OrganizationChange
 from submissions import services
 from submissions.models import PendingSubmission, Submission
 
@@ -223,3 +225,25 @@ class PendingSubmissionAdmin(SubmissionAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).open()
+
+    def changelist_view(self, request, extra_context=None):
+        """The queue also points to the organizations' own proposed changes
+        (a kind of their own, with its field-by-field review page)."""
+        waiting = OrganizationChange.objects.waiting().count()
+        if waiting and request.method == "GET":
+            self.message_user(
+                request,
+                format_html(
+                    '{} <a href="{}?status__exact=pending">{}</a>',
+                    ngettext(
+                        "Czeka też %(count)d zmiana danych zgłoszona przez organizację.",
+                        "Czeka też %(count)d zmian danych zgłoszonych przez organizacje.",
+                        waiting,
+                    )
+                    % {"count": waiting},
+                    reverse("admin:organizations_organizationchange_changelist"),
+                    _("Przejrzyj zmiany danych"),
+                ),
+                messages.WARNING,
+            )
+        return super().changelist_view(request, extra_context)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from calendar_app.models import Event
-from organizations.models import Organization
+from organizations.models import UPDATABLE_FIELDS, Organization
 from pps_portal.images import SafeImageFormField
 from submissions.protection import BotProtectionMixin
 
@@ -161,24 +161,9 @@ class ContactForm(PublicForm, ConsentFields):
 class OrganizationSubmissionForm(PublicForm, ContactFields, ConsentFields, forms.ModelForm):
     class Meta:
         model = Organization
-        # Public fields only: status, verification and slug are the editors'.
-        fields = [
-            "name",
-            "legal_form",
-            "krs",
-            "nip",
-            "regon",
-            "is_public_benefit",
-            "areas",
-            "district",
-            "street_address",
-            "postal_code",
-            "city",
-            "phone",
-            "email",
-            "website",
-            "description",
-        ]
+        # Public fields only (those an organization may later update itself):
+        # status, verification and slug are the editors'.
+        fields = UPDATABLE_FIELDS
         widgets = {
             "areas": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 8}),
@@ -338,7 +323,7 @@ class EventSubmissionForm(PublicForm, ImageFields, ContactFields, ConsentFields,
         name = " ".join((cleaned.get("organizer_name") or "").split())
         if name:
             self.instance.organizer = (
-                Organization.objects.published().filter(name__unaccent__iexact=name).order_by("pk").first()
+                Organization.objects.listed().filter(name__unaccent__iexact=name).order_by("pk").first()
             )
         if start_day is None:
             return cleaned

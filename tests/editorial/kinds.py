@@ -12,7 +12,7 @@ from documents.models import Document
 from editorial.states import State
 from grants.models import GrantCall
 from news.models import News
-from organizations.models import Organization
+from organizations.models import Organization, OrganizationChange
 from pages.models import Page
 from pps_portal.models import Banner
 from submissions.models import Submission
@@ -20,7 +20,7 @@ from tests.calendar_app.factories import EventFactory
 from tests.documents.factories import DocumentFactory
 from tests.grants.factories import GrantCallFactory
 from tests.news.factories import NewsFactory
-from tests.organizations.factories import OrganizationFactory
+from tests.organizations.factories import OrganizationFactory, proposed_change
 from tests.pages.factories import PageFactory
 from tests.submissions.factories import SubmissionFactory
 
@@ -73,6 +73,11 @@ def make_grant_call(state, transition=None):
     )
 
 
+def make_organization_change(state, transition=None):
+    organization = OrganizationFactory(phone="34 360 00 00", email="biuro@example.org")
+    return proposed_change(organization, status=state, phone="34 370 00 00")
+
+
 # name → (model, make(state, transition_name) → an object in `state` for which
 # the transition's guard (if any) passes)
 KINDS = {
@@ -84,6 +89,7 @@ KINDS = {
     "document": (Document, make_document),
     "page": (Page, make_page),
     "grant_call": (GrantCall, make_grant_call),
+    "organization_change": (OrganizationChange, make_organization_change),
 }
 
 

@@ -45,3 +45,23 @@ def pending(**kwargs):
 
 def rejected(**kwargs):
     return OrganizationFactory(status=Organization.Status.REJECTED, rejection_reason="Duplikat.", **kwargs)
+
+
+def proposed_change(organization, *, status="pending", message="", **changes):
+    """A change `organization` proposed to its entry (`changes`: field → new value,
+    in the stored form: a district's pk, a sorted list of area pks)."""
+    from organizations.models import UPDATABLE_FIELDS, OrganizationChange
+    from organizations.services import current_values
+
+    original = current_values(organization)
+    proposed = {**original, **changes}
+    return OrganizationChange.objects.create(
+        organization=organization,
+        email=organization.email or "biuro@example.org",
+        proposed=proposed,
+        original=original,
+        changed_fields=[name for name in UPDATABLE_FIELDS if proposed[name] != original[name]],
+        message=message,
+        status=status,
+        reply="Nie zgadza się z KRS." if status == "rejected" else "",
+    )
