@@ -124,11 +124,17 @@ class OrganizationUpdateForm(PublicForm, ConsentFields, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        # Browsers send a textarea's line breaks as CRLF; stored text uses LF.
-        # Unnormalised, an untouched description would look changed.
         for name, value in cleaned.items():
-            if isinstance(value, str):
+            if not isinstance(value, str):
+                continue
+            if isinstance(self.fields[name].widget, forms.Textarea):
+                # Browsers send a textarea's line breaks as CRLF; stored text
+                # uses LF. Unnormalised, an untouched description would look changed.
                 cleaned[name] = value.replace("\r\n", "\n").replace("\r", "\n")
+            else:
+                # A one-line field holds no line breaks or tabs (a name ends up
+                # in e-mail subjects), whatever a hand-made request sends.
+                cleaned[name] = " ".join(value.split())
         return cleaned
 
     def clean_krs(self):

@@ -297,3 +297,10 @@ def test_line_breaks_sent_by_a_browser_are_not_a_change(client, organization):
     path, response = open_link(client, organization)
     client.post(path, form_data(response, description="Pierwszy akapit.\r\n\r\nDrugi akapit."))
     assert OrganizationChange.objects.count() == 0  # nothing changed: the data was confirmed instead
+
+
+def test_one_line_fields_lose_line_breaks_a_hand_made_request_sends(client, organization):
+    path, response = open_link(client, organization)
+    client.post(path, form_data(response, name="Fundacja\r\nBcc: ktos@example.com", phone="34 370\t22 22"))
+    change = OrganizationChange.objects.get()
+    assert (change.proposed["name"], change.proposed["phone"]) == ("Fundacja Bcc: ktos@example.com", "34 370 22 22")
