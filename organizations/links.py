@@ -31,10 +31,11 @@ def make_token(organization, *, salt):
     return signing.dumps([organization.pk, _address_digest(organization.update_email)], salt=salt)
 
 
-def read_token(token, *, salt, max_age=None):
-    """(organization, problem): the entry a signed link is for, and why it no
-    longer works (a `LinkProblem`) or None. The slug in the URL is not
-    checked: a link keeps working when editors change the entry's address."""
+def read_token(token, *, salt, max_age=None, queryset=None):
+    """(organization, problem): the entry a signed link is for (from
+    `queryset`, published entries by default), and why it no longer works
+    (a `LinkProblem`) or None. The slug in the URL is not checked: a link
+    keeps working when editors change the entry's address."""
     try:
         pk, digest = signing.loads(token, salt=salt, max_age=max_age)
         pk = int(pk)
@@ -42,7 +43,7 @@ def read_token(token, *, salt, max_age=None):
         return None, LinkProblem.EXPIRED
     except (signing.BadSignature, TypeError, ValueError):
         return None, LinkProblem.INVALID
-    organization = Organization.objects.published().filter(pk=pk).first()
+    organization = (queryset if queryset is not None else Organization.objects.all()).published().filter(pk=pk).first()
     if organization is None:
         return None, LinkProblem.OUTDATED
     if not organization.update_email or not constant_time_compare(

@@ -150,14 +150,18 @@ def update_thanks(request, slug):
 @require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, slug, token):
     """ "Dane aktualne" from the yearly e-mail: a page with a button; the POST confirms."""
-    organization, problem = links.read_token(token, salt=links.CONFIRM_SALT, max_age=links.CONFIRM_MAX_AGE)
+    organization, problem = links.read_token(
+        token,
+        salt=links.CONFIRM_SALT,
+        max_age=links.CONFIRM_MAX_AGE,
+        queryset=Organization.objects.select_related("district").prefetch_related("areas"),
+    )
     if problem:
         return link_problem(request, problem)
     done = False
     if request.method == "POST":
-        organization = services.confirm_data(organization=organization)
+        organization.confirmed_at = services.confirm_data(organization=organization).confirmed_at
         done = True
-    organization = Organization.objects.select_related("district").prefetch_related("areas").get(pk=organization.pk)
     return render(request, "organizations/confirm.html", {"organization": organization, "done": done})
 
 
