@@ -14,7 +14,7 @@ from django.utils import timezone
 from editorial.models import HistoryEntry
 from organizations.models import Organization, OrganizationChange, UpdateLink
 from tests.organizations.factories import AreaFactory, DistrictFactory, OrganizationFactory
-from tests.submissions.helpers import old_token
+from tests.submissions.helpers import old_token, update_link_request_data
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def request_url(organization):
 
 
 def ask_for_link(client, organization, **extra):
-    return client.post(request_url(organization), {"form_token": old_token("UpdateLinkRequestForm"), **extra})
+    return client.post(request_url(organization), update_link_request_data(**extra))
 
 
 def link_from(message):

@@ -117,6 +117,11 @@ def event_data(**extra):
     }
 
 
+def update_link_request_data(**extra):
+    """ "Zaktualizuj dane" on an organization's page: nothing to fill but the bot protection."""
+    return {"form_token": old_token("UpdateLinkRequestForm"), **extra}
+
+
 # Valid data for each public form, by form class: the discovery-based tests
 # (uploads, hostile input, concurrency) find the forms themselves and fail
 # with a clear message when a new form has no entry here.
@@ -126,4 +131,5 @@ VALID_DATA = {
     "ContactForm": contact_data,
     "OrganizationSubmissionForm": organization_data,
     "EventSubmissionForm": event_data,
+    "UpdateLinkRequestForm": update_link_request_data,
 }
