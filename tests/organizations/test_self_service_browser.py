@@ -18,9 +18,9 @@ LINK = re.compile(r"https?://\S+/aktualizacja/[\w-]{20,}/")
 
 
 @pytest.fixture
-def fast_forms(monkeypatch):
+def fast_forms(settings):
     """A person in a test types faster than the 3-second bot threshold."""
-    monkeypatch.setattr("submissions.protection.MIN_FILL_SECONDS", 0)
+    settings.SUBMISSIONS_MIN_FILL_SECONDS = 0
 
 
 @pytest.fixture
