@@ -39,6 +39,6 @@ editorial core, because:
   marked removed, and a restore can undo a mistake.
 
 A struck-off entry answers 410 Gone with its page; one in liquidation 200
-with a notice; both leave the list, search, OPP list, statistics, sitemap
-and the HSDS export, and stay in the CSV/JSON exports with their status.
+with a notice; both leave the list, search, OPP list, statistics and
+sitemap, and stay in the exports (CSV, JSON, HSDS) with their status.
 """

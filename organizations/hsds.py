@@ -13,11 +13,15 @@ record a nested `organization` with
 * `phones`, and `locations` with the seat's `addresses` (`address_type`
   "physical", country "PL");
 * `attributes`: the areas of activity as terms of the registry's own
-  taxonomy, and the OPP status as a term.
+  taxonomy; the OPP status, and a removal from the register ("w likwidacji",
+  "wykreślona z KRS", with its date as the attribute's `value`), as terms
+  of a second one.
 
-Only listed organizations: a directory built from HSDS shows every record
-as an organization to contact, so entries in liquidation or struck off are
-left out (the CSV/JSON exports keep them, with their status).
+Every published entry, like the CSV/JSON exports: an organization in
+liquidation or struck off stays in the export with its status, so that a
+directory copied from it learns of the removal (a record that silently
+disappeared would live on in every copy). HSDS 3 has no status field for
+an organization; an attribute is its way of saying more about a record.
 
 Streamed like the other exports (`exports.public_values`, a server-side
 cursor): after the count, each record is written as it is read.
@@ -85,6 +89,7 @@ def record(row, *, base_url):
     pk = row["pk"]
     org_id = stable_id("organization", pk)
     legal_forms = dict(Organization.LegalForm.choices)
+    registry_statuses = dict(Organization.RegistryStatus.choices)
     record = {
         "id": org_id,
         "name": row["name"],
@@ -120,6 +125,12 @@ def record(row, *, base_url):
         record["attributes"].append(
             _attribute(org_id, "status", "opp", "organizacja pożytku publicznego (OPP)", STATUS_TAXONOMY)
         )
+    if row["registry_status"] != Organization.RegistryStatus.ACTIVE:
+        removal = _attribute(
+            org_id, "status", row["registry_status"], str(registry_statuses[row["registry_status"]]), STATUS_TAXONOMY
+        )
+        removal["value"] = row["registry_status_since"].isoformat()
+        record["attributes"].append(removal)
     if row["street_address"]:
         location_id = stable_id("location", pk)
         record["locations"].append(

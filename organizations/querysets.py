@@ -39,9 +39,9 @@ class OrganizationQuerySet(EditorialQuerySet):
 
     * `published()` (from the editorial core): the entry has a public page;
     * `listed()`: published and still active in the register, so it appears
-      in the list, search, OPP list, statistics, sitemap and HSDS export.
+      in the list, search, OPP list, statistics and sitemap.
       Organizations in liquidation or struck off keep their page (which
-      explains it) and stay in the CSV/JSON exports with their status.
+      explains it) and stay in the exports with their status.
     """
 
     def listed(self):

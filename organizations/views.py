@@ -241,8 +241,9 @@ def export_json(request):
 
 @require_safe
 def export_hsds(request):
-    """The listed registry as Open Referral HSDS (organizations.hsds), streamed."""
-    _form, _query, organizations = _filtered(request)
+    """The registry as Open Referral HSDS (organizations.hsds), streamed: like
+    the CSV/JSON exports, every published entry, removed ones with their status."""
+    _form, _query, organizations = _filtered(request, Organization.objects.published())
     base_url = request.build_absolute_uri("/").rstrip("/")
     response = StreamingHttpResponse(
         hsds.json_chunks(organizations, base_url=base_url), content_type="application/json; charset=utf-8"

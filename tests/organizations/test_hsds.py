@@ -127,14 +127,27 @@ def test_ids_are_uuids_stable_between_exports(client, organizations):
     assert len(term_ids) == 3  # one per term, shared by every organization using it
 
 
-def test_only_listed_organizations_are_exported(client, organizations):
+def test_only_published_organizations_are_exported(client, organizations):
     pending(name="Niewidoczna")
+    assert [o["name"] for o in document(client)["contents"]] == ["Fundacja Pełna", "Klub Skromny"]
+
+
+def test_a_removed_organization_carries_its_status_and_date_as_an_attribute(client, organizations):
     OrganizationFactory(
         name="Wykreślona",
         registry_status=Organization.RegistryStatus.STRUCK_OFF,
         registry_status_since=datetime.date(2025, 1, 1),
     )
-    assert [o["name"] for o in document(client)["contents"]] == ["Fundacja Pełna", "Klub Skromny"]
+    contents = {o["name"]: o for o in document(client)["contents"]}
+    statuses = {
+        name: [(a["taxonomy_term"]["code"], a.get("value")) for a in o["attributes"] if a["link_type"] == "status"]
+        for name, o in contents.items()
+    }
+    assert statuses == {
+        "Fundacja Pełna": [("opp", None)],
+        "Klub Skromny": [],
+        "Wykreślona": [("struck_off", "2025-01-01")],
+    }
 
 
 def test_empty_registry_is_a_valid_empty_page(client):

@@ -120,6 +120,19 @@ def test_exports_carry_the_status(client, registry):
     }
 
 
+def test_the_hsds_export_carries_the_status(client, registry):
+    data = json.loads(b"".join(client.get(reverse("organizations:export_hsds")).streaming_content))
+    removals = {
+        o["name"]: [(a["taxonomy_term"]["name"], a["value"]) for a in o["attributes"] if a.get("value")]
+        for o in data["contents"]
+    }
+    assert removals == {
+        "Fundacja Działająca": [],
+        "Fundacja Likwidowana": [("w likwidacji", "2026-03-02")],
+        "Fundacja Wykreślona": [("wykreślona z KRS", "2025-11-14")],
+    }
+
+
 def test_a_removal_needs_its_date_in_forms_and_in_the_database():
     organization = OrganizationFactory()
     organization.registry_status = STRUCK_OFF
