@@ -117,8 +117,30 @@ def candidate_values(pattern, name):
     if name == "path":
         for model, file_field in upload_fields():
             groups.append([v for v in model._default_manager.values_list(file_field.name, flat=True)[:3] if v])
+    if name == "token":
+        groups.append(emailed_tokens())
     interleaved = [v for round_ in itertools.zip_longest(*groups) for v in round_ if v is not None]
     return list(dict.fromkeys([*interleaved, "1"]))
+
+
+def emailed_tokens():
+    """Working tokens of the links the site sends by e-mail, for a `token` URL parameter.
+
+    Nothing in the database gives them back (a one-time link keeps only its
+    hash; the yearly e-mail's links are signed), so real ones are issued
+    here, for a listed organization with an address. A page taking a token
+    of another kind answers 400 to all of these; the hostile-input test's
+    check that every token page was found working then fails until it is
+    added here.
+    """
+    from organizations import links
+    from organizations.models import Organization, UpdateLink
+
+    organization = Organization.objects.listed().exclude(email="").order_by("pk").first()
+    if organization is None:
+        return []
+    _link, token = UpdateLink.issue(organization)
+    return [token, *(links.make_token(organization, salt=salt) for salt in (links.CONFIRM_SALT, links.STOP_SALT))]
 
 
 def fill(pattern, client, limit=60):

@@ -132,6 +132,11 @@ def test_discovery_finds_the_pages_their_parameters_and_their_forms(site):
     assert {"kalendarz", "page", "q", "od", "obszar"} <= keys
     assert set(VALID_DATA) <= forms
     assert not any(label.startswith("/admin/") and label != "/admin/login/" for label in labels - {"/admin/logout/"})
+    # Pages behind a link from an e-mail are found working (tests.discovery.emailed_tokens),
+    # so their forms get hostile input too, not only the "bad link" page.
+    token_pages = {page.pattern.label: page.status for page in site if "token" in page.pattern.params}
+    assert len(token_pages) >= 3 and set(token_pages.values()) == {200}
+    assert "OrganizationUpdateForm" in forms
 
 
 def test_no_query_parameter_value_breaks_a_page(site, visitor):
