@@ -7,7 +7,9 @@ OSP, 3 związki OSP, 47 klubów sportowych, 73 uczniowskie kluby sportowe,
 are fictional but pass their checksums; KRS numbers come from a range
 (00099xxxxx) not yet issued. Deterministic (a seeded random generator) and
 idempotent by slug: a second run adds nothing, rows editors changed are
-never touched.
+never touched. A few entries are removed from the register or unconfirmed
+for a long time, and one has a proposed change waiting for the editors, so
+every notice and the moderation of changes show in a fresh `make run`.
 """
 
 import datetime
@@ -418,4 +420,30 @@ def seed_organizations(*, scale=1):
         ignore_conflicts=True,
     )
     total = Organization.objects.count()
-    return f"Organizations: {len(created)} created ({total} in the registry)."
+    changes = _demo_proposed_change()
+    return f"Organizations: {len(created)} created ({total} in the registry), {changes} proposed change(s) added."
+
+
+DEMO_CHANGE_SLUG = "fundacja-oczami-brata"
+
+
+def _demo_proposed_change():
+    """One change an organization proposed, waiting in admin (Zmiany danych od
+    organizacji) with its field-by-field diff: made the way a real one is,
+    through a one-time link. Once per entry: none when it has had any."""
+    from organizations import services
+    from organizations.models import UpdateLink
+
+    organization = Organization.objects.listed().filter(slug=DEMO_CHANGE_SLUG).exclude(email="").first()
+    if organization is None or organization.changes.exists():
+        return 0
+    link, _token = UpdateLink.issue(organization)
+    proposed = services.current_values(organization)
+    proposed["phone"] = "+48 34 360 12 34"
+    proposed["street_address"] = "ul. Kilińskiego 152"
+    services.submit_change(
+        link=link,
+        proposed=proposed,
+        message="Od 1 grudnia jesteśmy pod nowym adresem i numerem telefonu (dane demonstracyjne).",
+    )
+    return 1

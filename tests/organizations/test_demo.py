@@ -58,3 +58,13 @@ def test_seed_recreates_missing_districts_and_areas():
     seed_organizations()
     assert (District.objects.count(), Area.objects.count()) == (20, 14)
     assert Organization.objects.filter(district__isnull=False).exists()
+
+
+def test_seed_leaves_one_proposed_change_waiting_and_the_entry_untouched():
+    from organizations.models import OrganizationChange
+
+    seed_organizations()
+    seed_organizations()
+    change = OrganizationChange.objects.get()
+    assert (change.status, change.changed_fields) == ("pending", ["street_address", "phone"])
+    assert change.organization.phone != "+48 34 360 12 34"
