@@ -38,10 +38,10 @@ def absolute(base_url, path):
     return (base_url or "").rstrip("/") + path
 
 
-def _send(*, subject, template, context, to, headers=None):
+def _send(*, subject, template, context, to, headers=None, reply_to=None):
     """Render and send one plain-text e-mail; raises what the backend raises."""
     body = render_to_string(template, {"site": SiteSettings.load(), **context})
-    EmailMessage(subject=subject, body=body, to=to, headers=headers).send()
+    EmailMessage(subject=subject, body=body, to=to, headers=headers, reply_to=reply_to).send()
 
 
 def send_update_link(link, token, *, base_url):
@@ -124,6 +124,8 @@ def send_change_outcome(change):
                 ),
             },
             to=[change.email],
+            # The message invites a reply: it reaches the editors, not the sending address.
+            reply_to=editors_recipients() or None,
         )
     except Exception as error:  # the decision stands; the retry command sends this later
         record_failed_notification(change, _("Wiadomość do organizacji o decyzji"), error)

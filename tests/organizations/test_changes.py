@@ -125,6 +125,12 @@ def test_rejecting_needs_a_reason_and_tells_the_organization(
     assert "Telefon nie odpowiada." in mail.outbox[-1].body and "Zmian nie wprowadziliśmy" in mail.outbox[-1].body
 
 
+def test_a_reply_to_the_outcome_reaches_the_editors(editor, change, site_settings, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        editorial_services.transition(change, "reject", actor=editor, reason="Proszę o dokument z KRS.")
+    assert mail.outbox[-1].reply_to == [site_settings.editors_email]
+
+
 def test_a_failed_outcome_mail_is_sent_by_the_retry_command(
     editor, change, settings, django_capture_on_commit_callbacks
 ):
