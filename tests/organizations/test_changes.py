@@ -254,7 +254,7 @@ def test_organization_page_queries_do_not_grow_with_pending_changes(
         proposed_change(organization, phone=f"34 370 00 0{n}")
     # Shared by every page: site settings (1), the mini calendar (1), banners (1);
     # the organization with its district and the oldest waiting change (1), its
-    # areas (1), its upcoming events (1).
-    with django_assert_num_queries(3 + 3):
+    # areas (1), its upcoming events (1), its grants (1).
+    with django_assert_num_queries(3 + 4):
         response = client.get(organization.get_absolute_url())
     assert ("redakcja ją sprawdza" in response.content.decode()) == bool(waiting)
