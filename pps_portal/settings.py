@@ -204,6 +204,9 @@ PAGE_CACHE_IGNORED_MODELS = [
     "editorial.HistoryEntry",  # editors' history
     "submissions.Submission",  # the moderation queue: public only once an editor publishes it elsewhere
     "submissions.SubmissionLog",
+    # One-time links an organization asks for (anyone may ask, anonymously):
+    # no page shows them; the change sent through one is content.
+    "organizations.UpdateLink",
 ]
 # Cookies that never change a page (besides the accessibility ones, CSRF and
 # language): a request with any other cookie is never served from the page

@@ -310,6 +310,18 @@ def test_a_public_submission_leaves_cached_pages_alone(visitor):
     assert visitor.get("/")["X-Page-Cache"] == "hit"
 
 
+def test_asking_for_an_update_link_leaves_cached_pages_alone(visitor):
+    from organizations.models import UpdateLink
+    from tests.organizations.factories import OrganizationFactory
+    from tests.submissions.helpers import update_link_request_data
+
+    organization = OrganizationFactory(email="biuro@example.org")
+    warm(visitor, "/")
+    Client().post(f"/organizacje/{organization.slug}/aktualizacja/", update_link_request_data())
+    assert UpdateLink.objects.count() == 1
+    assert visitor.get("/")["X-Page-Cache"] == "hit"
+
+
 # -- time ----------------------------------------------------------------------
 
 
