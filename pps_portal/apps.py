@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -40,3 +41,10 @@ class PortalConfig(AppConfig):
             workflow = getattr(model, "workflow", None)
             if callable(getattr(workflow, "next_change", None)):
                 invalidation.register_time_based_change(workflow.next_change)
+
+
+class LoginProtectionConfig(AxesAppConfig):
+    """django-axes, named in Polish in admin (the package gives its app no
+    name, so admin showed "Axes"); its model names come from our catalogue."""
+
+    verbose_name = _("Ochrona logowania")

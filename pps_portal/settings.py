@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "django_ckeditor_5",
-    "axes",
+    "pps_portal.apps.LoginProtectionConfig",  # django-axes
     "reversion",
     "editorial",
     "pps_portal",

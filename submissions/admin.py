@@ -246,4 +246,6 @@ class PendingSubmissionAdmin(SubmissionAdmin):
                 ),
                 messages.WARNING,
             )
-        return super().changelist_view(request, extra_context)
+        # Django's title, "Wybierz %s do zmiany", reads "Wybierz zgłoszenie do
+        # moderacji do zmiany" here: the queue is simply the queue.
+        return super().changelist_view(request, {"title": _("Kolejka moderacji"), **(extra_context or {})})
