@@ -54,12 +54,21 @@ class ConsentFields(forms.Form):
     )
 
 
+# Autofill tokens (WCAG 1.3.5) for fields about the person filling in the form.
+NAME = {"autocomplete": "name"}
+EMAIL = {"autocomplete": "email"}
+PHONE = {"autocomplete": "tel", "type": "tel"}
+
+
 class ContactFields(forms.Form):
-    contact_name = forms.CharField(label=_("Imię i nazwisko"), max_length=200)
+    contact_name = forms.CharField(label=_("Imię i nazwisko"), max_length=200, widget=forms.TextInput(NAME))
     contact_email = forms.EmailField(
-        label=_("Adres e-mail"), max_length=254, help_text=_("Napiszemy tylko w sprawie tego zgłoszenia.")
+        label=_("Adres e-mail"),
+        max_length=254,
+        help_text=_("Napiszemy tylko w sprawie tego zgłoszenia."),
+        widget=forms.EmailInput(EMAIL),
     )
-    contact_phone = forms.CharField(label=_("Telefon"), max_length=50, required=False)
+    contact_phone = forms.CharField(label=_("Telefon"), max_length=50, required=False, widget=forms.TextInput(PHONE))
     wants_copy = forms.BooleanField(label=_("Wyślij mi kopię zgłoszenia e-mailem"), required=False)
 
 
@@ -131,6 +140,7 @@ class ErrorReportForm(PublicForm, ConsentFields):
         required=False,
         max_length=254,
         help_text=_("Podaj, jeśli chcesz dostać odpowiedź."),
+        widget=forms.EmailInput(EMAIL),
     )
 
     fieldsets = [(_("Błąd"), ["page_url", "description"]), (PublicForm.SENDER_LEGEND, ["contact_email"])]
@@ -147,8 +157,10 @@ class ErrorReportForm(PublicForm, ConsentFields):
 
 
 class ContactForm(PublicForm, ConsentFields):
-    contact_name = forms.CharField(label=_("Imię i nazwisko"), max_length=200)
-    contact_email = forms.EmailField(label=_("Adres e-mail"), max_length=254, help_text=_("Na ten adres odpowiemy."))
+    contact_name = forms.CharField(label=_("Imię i nazwisko"), max_length=200, widget=forms.TextInput(NAME))
+    contact_email = forms.EmailField(
+        label=_("Adres e-mail"), max_length=254, help_text=_("Na ten adres odpowiemy."), widget=forms.EmailInput(EMAIL)
+    )
     subject = forms.CharField(label=_("Temat"), max_length=200)
     message = forms.CharField(label=_("Wiadomość"), max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 8}))
 
@@ -164,9 +176,19 @@ class OrganizationSubmissionForm(PublicForm, ContactFields, ConsentFields, forms
         # Public fields only (those an organization may later update itself):
         # status, verification and slug are the editors'.
         fields = UPDATABLE_FIELDS
+        # The sender usually belongs to the organization: its name, work
+        # contacts and address autofill in their own section, apart from the
+        # sender's personal details below.
         widgets = {
             "areas": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 8}),
+            "name": forms.TextInput({"autocomplete": "section-organizacja organization"}),
+            "street_address": forms.TextInput({"autocomplete": "section-organizacja address-line1"}),
+            "postal_code": forms.TextInput({"autocomplete": "section-organizacja postal-code"}),
+            "city": forms.TextInput({"autocomplete": "section-organizacja address-level2"}),
+            "phone": forms.TextInput({"autocomplete": "section-organizacja work tel", "type": "tel"}),
+            "email": forms.EmailInput({"autocomplete": "section-organizacja work email"}),
+            "website": forms.URLInput({"autocomplete": "section-organizacja url"}),
         }
         labels = {"email": _("E-mail organizacji"), "phone": _("Telefon organizacji")}
 
