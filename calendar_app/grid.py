@@ -17,15 +17,16 @@ DAY_CELL_LIMIT = 4
 
 _CALENDAR = calendar.Calendar(firstweekday=calendar.MONDAY)
 
-# Column headers, Monday first: (shown abbreviation, full name for screen readers).
+# Column headers, Monday first: (two letters for narrow columns, shown
+# abbreviation, full name for screen readers).
 WEEKDAY_NAMES = [
-    (_("pon."), _("poniedziałek")),
-    (_("wt."), _("wtorek")),
-    (_("śr."), _("środa")),
-    (_("czw."), _("czwartek")),
-    (_("pt."), _("piątek")),
-    (_("sob."), _("sobota")),
-    (_("niedz."), _("niedziela")),
+    (_("pn"), _("pon."), _("poniedziałek")),
+    (_("wt"), _("wt."), _("wtorek")),
+    (_("śr"), _("śr."), _("środa")),
+    (_("cz"), _("czw."), _("czwartek")),
+    (_("pt"), _("pt."), _("piątek")),
+    (_("sb"), _("sob."), _("sobota")),
+    (_("nd"), _("niedz."), _("niedziela")),
 ]
 
 

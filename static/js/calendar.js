@@ -11,7 +11,8 @@
 
   function announce(widget) {
     var status = widget.querySelector("[data-mini-calendar-status]");
-    var month = widget.querySelector(".mini-calendar__month");
+    // Only the month's name: the link's hidden suffix is not news.
+    var month = widget.querySelector("[data-month-name]");
     if (!status || !month) return;
     // Clear first so the same text read twice is still announced.
     status.textContent = "";

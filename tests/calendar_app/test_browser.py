@@ -139,18 +139,48 @@ def test_mini_calendar_links_keep_the_page_query_after_a_month_change(page, live
     mini.get_by_role("link", name="Następny miesiąc").click()
     expect(mini.locator(".mini-calendar__month")).to_contain_text(following.strftime("%Y"))
     expect(mini.get_by_role("link", name="Następny miesiąc")).to_have_attribute(
-        "href", f"/kalendarz/wydarzenia/?kategoria=spotkania&page=1&kalendarz={after:%Y-%m}"
+        "href", f"/kalendarz/wydarzenia/?kategoria=spotkania&page=1&kalendarz={after:%Y-%m}#mini-calendar-next"
     )
 
 
-def test_mini_calendar_works_without_javascript(browser, live_server, calendar_data):
+def test_mini_calendar_works_without_javascript_and_focus_returns_to_the_link(browser, live_server, calendar_data):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     today = calendar_data["today"]
     following = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
     page.goto(live_server.url + "/deklaracja-dostepnosci/")
     page.locator("[data-mini-calendar]").get_by_role("link", name="Następny miesiąc").click()
-    page.wait_for_url(live_server.url + f"/deklaracja-dostepnosci/?kalendarz={following:%Y-%m}")
+    page.wait_for_url(live_server.url + f"/deklaracja-dostepnosci/?kalendarz={following:%Y-%m}#mini-calendar-next")
+    # The keyboard user is on the same link of the new month, not back at the top.
+    expect(page.locator("[data-mini-calendar]").get_by_role("link", name="Następny miesiąc")).to_be_focused()
+    context.close()
+
+
+def test_mini_calendar_announces_only_the_month_name(page, live_server, calendar_data):
+    following = (calendar_data["today"].replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    page.goto(live_server.url + "/deklaracja-dostepnosci/")
+    mini = page.locator("[data-mini-calendar]")
+    mini.get_by_role("link", name="Następny miesiąc").click()
+    status = mini.locator("[data-mini-calendar-status]")
+    expect(status).not_to_be_empty()
+    assert status.text_content() == mini.locator("[data-month-name]").text_content()
+    assert following.strftime("%Y") in status.text_content()
+
+
+def test_month_page_has_no_mini_calendar_beside_it(page, live_server, calendar_data):
+    page.goto(live_server.url + month_path(calendar_data["today"]))
+    expect(page.locator("[data-month-grid]")).to_be_visible()
+    expect(page.locator("[data-mini-calendar]")).to_have_count(0)
+
+
+def test_narrow_month_grid_marks_event_days_without_a_readable_character(browser, live_server, calendar_data):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(live_server.url + month_path(calendar_data["today"]))
+    marker = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.month__day--events .month__number'), '::after').content"
+    )
+    assert marker == '""'  # a drawn dot: nothing for a screen reader to read
     context.close()
 
 

@@ -46,9 +46,8 @@ def make_many(count=6):
 
 def test_month_grid_is_a_table_with_polish_weekday_headers_monday_first(client, frozen_now):
     html = text(client.get("/kalendarz/2026/11/"))
-    headers = re.findall(
-        r'<th scope="col"><span aria-hidden="true">[^<]+</span><span class="visually-hidden">([^<]+)</span>', html
-    )
+    shown = r'(?:<span[^>]*aria-hidden="true">[^<]+</span>)+'
+    headers = re.findall(rf'<th scope="col">{shown}<span class="visually-hidden">([^<]+)</span>', html)
     assert headers[:7] == ["poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"]
     assert "<caption> Listopad 2026" in html
 
@@ -297,7 +296,7 @@ def test_mini_calendar_month_from_query_parameter_and_fragment_endpoint(client, 
     fragment = text(client.get("/kalendarz/mini/?kalendarz=2027-01&strona=/deklaracja-dostepnosci/"))
     for html in (page, fragment):
         assert 'href="/kalendarz/2027/01/08/"' in html
-        assert 'href="/deklaracja-dostepnosci/?kalendarz=2026-12"' in html
+        assert 'href="/deklaracja-dostepnosci/?kalendarz=2026-12#mini-calendar-previous"' in html
     assert "<html" not in fragment
 
 
@@ -334,8 +333,9 @@ def _count_queries(django_assert_num_queries, client, path, expected):
     ("path", "expected"),
     [
         # 1 site settings (layout), 1 events of the visible weeks (slim, exceptions as an array),
-        # 1 the shown events in full, 1 mini calendar's days, 1 banners
-        ("/kalendarz/2026/11/", 5),
+        # 1 the shown events in full, 1 banners (the month page has no mini calendar beside it)
+        ("/kalendarz/2026/11/", 4),
+        # the day: the same, plus 1 mini calendar's days
         ("/kalendarz/2026/11/26/", 5),
         # agenda: 1 site settings, 1 categories, 1 districts, 1 organizers (filter selects), 1 series (slim),
         # 1 singles count, 1 singles keys, 1 the page's events in full, 1 mini calendar, 1 banners
@@ -446,8 +446,8 @@ def test_mini_fragment_merges_the_month_into_the_page_query_string(client, froze
     html = client.get(
         "/kalendarz/mini/?kalendarz=2026-04&strona=%2Forganizacje%2F%3Fq%3Dfundacja%26page%3D2%26kalendarz%3D2026-01"
     ).content.decode()
-    assert 'href="/organizacje/?q=fundacja&amp;page=2&amp;kalendarz=2026-03"' in html
-    assert 'href="/organizacje/?q=fundacja&amp;page=2&amp;kalendarz=2026-05"' in html
+    assert 'href="/organizacje/?q=fundacja&amp;page=2&amp;kalendarz=2026-03#mini-calendar-previous"' in html
+    assert 'href="/organizacje/?q=fundacja&amp;page=2&amp;kalendarz=2026-05#mini-calendar-next"' in html
     # the next fragment keeps the page and its query, once
     fragment = re.search(r'data-mini-nav="next" data-fragment-url="([^"]+)"', html).group(1).replace("&amp;", "&")
     from urllib.parse import parse_qs, urlsplit
@@ -464,7 +464,7 @@ def test_mini_fragment_merges_the_month_into_the_page_query_string(client, froze
 def test_mini_fragment_keeps_only_same_site_paths(client, frozen_now, page):
     html = client.get(f"/kalendarz/mini/?kalendarz=2027-01&strona={page}").content.decode()
     assert "evil" not in html
-    assert 'href="/?kalendarz=2026-12"' in html
+    assert 'href="/?kalendarz=2026-12#mini-calendar-previous"' in html
 
 
 def test_head_requests_are_answered_on_every_calendar_url(client, frozen_now):
