@@ -19,6 +19,18 @@ FONT_COOKIE = "pps_font"
 CONTRAST_COOKIE = "pps_contrast"
 FONT_STEPS = (100, 125, 150, 175)  # percent of the browser's default size
 MAX_FONT_STEP = len(FONT_STEPS) - 1
+ACTIONS = ("smaller", "larger", "contrast", "contrast-on", "contrast-off", "reset")
+
+
+def control_id(action):
+    """The id of the top bar's button for `action` (includes/a11y_controls.html):
+    the no-JavaScript redirect returns to it with a fragment, so focus stays
+    on the control. Reset hides itself, so focus goes to the font buttons."""
+    if action.startswith("contrast"):
+        return "a11y-contrast"
+    if action == "reset":
+        return "a11y-larger"
+    return f"a11y-{action}" if action in ACTIONS else ""
 
 
 @dataclass(frozen=True)
@@ -51,7 +63,28 @@ class Preferences:
             return Preferences(self.font_step, True)
         if action == "contrast-off":
             return Preferences(self.font_step, False)
+        if action == "reset":
+            return Preferences()
         return self
+
+    font_steps = FONT_STEPS
+
+    @property
+    def font_percent(self):
+        return FONT_STEPS[self.font_step]
+
+    @property
+    def is_smallest(self):
+        return self.font_step == 0
+
+    @property
+    def is_largest(self):
+        return self.font_step == MAX_FONT_STEP
+
+    @property
+    def is_default(self):
+        """Nothing to reset: default font and the system's contrast setting."""
+        return self.font_step == 0 and self.contrast is None
 
     @property
     def html_class(self):

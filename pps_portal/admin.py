@@ -44,7 +44,7 @@ class SiteSettingsAdmin(EditorialAdmin, admin.ModelAdmin):
     """A singleton: the list page goes straight to the one row."""
 
     fieldsets = [
-        (_("Serwis"), {"fields": ["site_name", "city", "tagline"]}),
+        (_("Serwis"), {"fields": ["site_name", "city", "tagline", "logo", "logo_alt", "intro"]}),
         (
             _("Redakcja (stopka)"),
             {"fields": ["office_name", "office_address", "office_phones", "office_hours", "office_emails"]},

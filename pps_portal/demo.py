@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 
 from editorial.states import State
+from pps_portal.demo_images import demo_crest
 from pps_portal.models import Banner, SiteSettings
 from pps_portal.permissions import EDITOR_GROUP, REVIEWER_GROUP
 
@@ -17,9 +18,13 @@ from pps_portal.permissions import EDITOR_GROUP, REVIEWER_GROUP
 DEMO_PASSWORD = "pps-demo-2026"
 
 SITE = {
-    "site_name": "PPS Portal",
+    "site_name": "Portal Polityki Społecznej",
     "city": "Częstochowa",
     "tagline": "Jasne, że Częstochowa — społecznie odpowiedzialny samorząd",
+    "intro": (
+        "Portal Wydziału Polityki Społecznej Urzędu Miasta Częstochowy: organizacje pozarządowe, "
+        "wydarzenia i pomoc dla mieszkańców w jednym miejscu."
+    ),
     "office_name": "Redakcja portalu",
     "office_address": "ul. Focha 19/21, pok. 29 i 46\n42-217 Częstochowa",
     "office_phones": "+48 34 3707 480\n+48 34 3707 773\n+48 34 3707 493",
@@ -90,6 +95,7 @@ def seed_site(*, scale=1):
     if not settings.city:
         for field, value in SITE.items():
             setattr(settings, field, value)
+        settings.logo.save("herb.png", demo_crest(), save=False)
         settings.save()
     created = 0
     for position, (title, url) in enumerate(BANNERS):

@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import math
 import random
 from pathlib import Path
 
@@ -61,4 +62,29 @@ def demo_image(key, label="", size=(1200, 675), name="demo.jpg"):
             y += font.size * 1.25
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=82)
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+def demo_crest(name="herb.png"):
+    """A PNG shield with a transparent background: a stand-in for a city's
+    crest (a real city uploads its own in site settings)."""
+    width, height = 200, 240
+    image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    # A heater shield: straight top, sides curving to a point.
+    outline = [(8, 8), (width - 8, 8), (width - 8, 120)]
+    outline += [(width - 8 - 92 * t, 120 + 112 * t**0.8) for t in (i / 20 for i in range(1, 21))]
+    outline += [(8 + 92 * (1 - t), 120 + 112 * (1 - t) ** 0.8) for t in (i / 20 for i in range(1, 20))]
+    outline += [(8, 120)]
+    draw.polygon(outline, fill=(11, 79, 138), outline=(246, 192, 40), width=8)
+    # A gold chevron under a white star.
+    draw.polygon([(44, 172), (100, 116), (156, 172), (156, 144), (100, 88), (44, 144)], fill=(246, 192, 40))
+    star = []
+    for i in range(10):
+        radius = 26 if i % 2 == 0 else 11
+        angle = math.pi / 2 + i * math.pi / 5
+        star.append((100 + radius * math.cos(angle), 50 - radius * math.sin(angle) + 4))
+    draw.polygon(star, fill=(255, 255, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
     return ContentFile(buffer.getvalue(), name=name)

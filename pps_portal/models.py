@@ -11,6 +11,7 @@ from editorial.states import State
 from editorial.workflow import EditorialModel, EditorialQuerySet, Workflow, publish_step, withdraw_step
 from pps_portal import redirects
 from pps_portal.images import SafeImageField
+from pps_portal.text import repeats
 from pps_portal.validators import validate_link
 
 
@@ -77,6 +78,34 @@ class SiteSettings(models.Model):
     site_name = models.CharField(_("nazwa serwisu"), max_length=200)
     city = models.CharField(_("miasto"), max_length=100)
     tagline = models.CharField(_("hasło"), max_length=200, blank=True)
+    logo = SafeImageField(
+        _("herb lub logo"),
+        upload_to="site/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        help_text=_(
+            "Pokazywany w nagłówku obok nazwy serwisu. PNG z przezroczystym tłem (albo JPEG, WebP), "
+            "najlepiej co najmniej 160 px wysokości. Plików SVG nie przyjmujemy: mogą zawierać skrypty."
+        ),
+    )
+    # Stored so templates can print width/height without opening the file.
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_alt = models.CharField(
+        _("tekst alternatywny herbu"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Zwykle pusty: herb stoi obok nazwy serwisu, która go opisuje, więc czytnik ekranu go pomija. "
+            "Wpisz tekst tylko wtedy, gdy logo zawiera napis inny niż nazwa serwisu (np. „Miasto Częstochowa”)."
+        ),
+    )
+    intro = models.TextField(
+        _("wstęp na stronie głównej"),
+        blank=True,
+        help_text=_("Jedno–dwa zdania nad najważniejszymi sprawami: kim jesteśmy i w czym pomagamy."),
+    )
 
     office_name = models.CharField(_("redakcja — nazwa"), max_length=200, default="Redakcja portalu")
     office_address = models.TextField(_("redakcja — adres"), blank=True)
@@ -153,6 +182,12 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = self.SINGLETON_ID
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.logo_alt and repeats(self.logo_alt, self.site_name):
+            raise ValidationError(
+                {"logo_alt": _("Nazwa serwisu stoi obok herbu: nie powtarzaj jej, zostaw to pole puste.")}
+            )
 
     @classmethod
     def load(cls):

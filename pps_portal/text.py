@@ -44,3 +44,18 @@ def format_pln(amount):
         return ""
     text = f"{amount:,.2f}".replace(",", NBSP).replace(".", ",")
     return f"{text}{NBSP}zł"
+
+
+def _words(text):
+    return " ".join("".join(c if c.isalnum() else " " for c in str(text).casefold()).split())
+
+
+def repeats(text, other):
+    """Does `text` say `other` again (or the other way round)?
+
+    Case, punctuation and spacing are ignored: "Grafika: Gala NGO!" repeats
+    "gala ngo". Used for an image's alt text beside its own heading, which a
+    screen reader would otherwise read twice.
+    """
+    text, other = f" {_words(text)} ", f" {_words(other)} "
+    return bool(text.strip() and other.strip()) and (text in other or other in text)

@@ -1,3 +1,4 @@
+import datetime
 import logging
 import sys
 
@@ -9,7 +10,7 @@ from django.db import DatabaseError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.template import loader
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -22,16 +23,67 @@ from django.views.static import serve
 
 from documents.models import Document
 from news.models import News
+from pps_portal import a11y
 from pps_portal import search as site_search
 from pps_portal.a11y import Preferences
 from pps_portal.images import store_reencoded
 
 HOME_PINNED = 3
 MEDIA_MAX_AGE = 365 * 24 * 3600
+GRANT_CALLS_PATH = "/konkursy/"
 HOME_LATEST = 6
 SEARCH_PAGE_SIZE = 10
 
 logger = logging.getLogger(__name__)
+
+
+def path_exists(path):
+    """Is a public URL of the design contract (DESIGN.md) served by this build?"""
+    try:
+        resolve(path)
+    except Resolver404:
+        return False
+    return True
+
+
+def key_tasks(today):
+    """What residents and NGOs come for most, first on the home page (no query).
+
+    Grant calls join once their section exists at its contract URL.
+    """
+    week_end = today + datetime.timedelta(days=6 - today.weekday())
+    this_week = urlencode({"od": today.isoformat(), "do": week_end.isoformat()})
+    tasks = [
+        {
+            "title": _("Znajdź organizację"),
+            "text": _("Fundacje, stowarzyszenia, kluby sportowe i inne organizacje działające w mieście."),
+            "url": reverse("organizations:list"),
+        },
+        {
+            "title": _("Przekaż 1,5% podatku"),
+            "text": _("Organizacje pożytku publicznego z miasta i ich numery KRS do zeznania PIT."),
+            "url": reverse("organizations:opp"),
+        },
+        {
+            "title": _("Wydarzenia w tym tygodniu"),
+            "text": _("Spotkania, szkolenia, pikniki i zajęcia — od dziś do niedzieli."),
+            "url": f"{reverse('calendar:agenda')}?{this_week}",
+        },
+        {
+            "title": _("Zgłoś wydarzenie"),
+            "text": _("Organizujesz spotkanie, piknik albo szkolenie? Dodamy je do kalendarza."),
+            "url": reverse("submissions:event"),
+        },
+    ]
+    if path_exists(GRANT_CALLS_PATH):
+        tasks.append(
+            {
+                "title": _("Konkursy ofert"),
+                "text": _("Otwarte konkursy i małe granty dla organizacji: terminy i dokumenty."),
+                "url": GRANT_CALLS_PATH,
+            }
+        )
+    return tasks
 
 
 def home(request):
@@ -40,6 +92,7 @@ def home(request):
         request,
         "home.html",
         {
+            "key_tasks": key_tasks(timezone.localdate()),
             "pinned_news": published.filter(is_pinned=True)[:HOME_PINNED],
             "latest_news": published.filter(is_pinned=False).order_by("-published_at", "-pk")[:HOME_LATEST],
         },
@@ -83,14 +136,21 @@ def statement(request):
 @csrf_exempt
 @require_POST
 def accessibility_preferences(request):
-    """The no-JavaScript path of the top bar's font and contrast buttons."""
-    preferences = Preferences.from_cookies(request.COOKIES).apply(request.POST.get("action", ""))
+    """The no-JavaScript path of the top bar's font and contrast buttons.
+
+    Redirects back to the page with the pressed button's id as the fragment:
+    the browser focuses it, so a keyboard user is where they were instead of
+    at the top of the page.
+    """
+    action = request.POST.get("action", "")
+    preferences = Preferences.from_cookies(request.COOKIES).apply(action)
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = reverse("home")
-    response = HttpResponseRedirect(next_url)
+    fragment = a11y.control_id(action)
+    response = HttpResponseRedirect(f"{next_url.partition('#')[0]}#{fragment}" if fragment else next_url)
     preferences.set_cookies(response)
     return response
 

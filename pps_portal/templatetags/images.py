@@ -2,8 +2,17 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from pps_portal.images import rendition_names
+from pps_portal.text import repeats
 
 register = template.Library()
+
+
+@register.filter
+def alt_beside(alt, heading):
+    """An image's alt text where it sits beside `heading` (a card's title, a
+    banner's, the site name): empty when it only repeats that text, which a
+    screen reader would otherwise read twice."""
+    return "" if repeats(alt, heading) else alt
 
 
 @register.simple_tag

@@ -1,10 +1,14 @@
 import json
+from urllib.parse import urlsplit
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from pps_portal.models import Banner
 from pps_portal.text import format_pln
@@ -47,3 +51,24 @@ def isodatetime(value):
 def pln(amount):
     """An amount in złoty, Polish style: "1 250 000,00 zł" (pps_portal.text.format_pln)."""
     return format_pln(amount)
+
+
+def is_external(url):
+    """A link to another site: an absolute http(s) URL for a host this site
+    does not answer to (paths and our own hosts are internal)."""
+    parts = urlsplit(str(url or "").strip())
+    if parts.scheme not in ("http", "https", "") or not parts.netloc:
+        return False
+    host, _port = split_domain_port(parts.netloc.rpartition("@")[2])
+    return not validate_host(host, settings.ALLOWED_HOSTS)
+
+
+@register.simple_tag
+def external_mark(url):
+    """After a link's text: an arrow for the eye (CSS) and words for a screen
+    reader, when the link leads to another site."""
+    if not is_external(url):
+        return ""
+    return format_html(
+        '<span class="external-mark"><span class="visually-hidden"> {}</span></span>', _("(strona zewnętrzna)")
+    )

@@ -1,9 +1,9 @@
-"""The page shell in headless Chromium: accessibility controls, axe-core, CSP."""
+"""The page shell in headless Chromium: the display controls with and without
+JavaScript, themes. Every page type's axe-core, CSP and reflow checks are in
+test_every_page.py."""
 
 import pytest
 from playwright.sync_api import expect
-
-from tests.browser import axe_violations, collect_csp_violations, set_theme
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,15 +42,84 @@ def test_contrast_button_switches_theme_and_persists(page, live_server, seeded):
     assert page.evaluate("() => getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
 
 
-def test_controls_work_without_javascript(browser, live_server, seeded):
+def test_controls_work_without_javascript_and_focus_returns_to_the_pressed_button(browser, live_server, seeded):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server.url + "/deklaracja-dostepnosci/")
     page.get_by_role("button", name="Większa czcionka").click()
-    page.wait_for_url(live_server.url + "/deklaracja-dostepnosci/")
+    page.wait_for_url(live_server.url + "/deklaracja-dostepnosci/#a11y-larger")
     assert page.evaluate("() => document.documentElement.className") == "font-1"
+    expect(page.get_by_role("button", name="Większa czcionka")).to_be_focused()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # the keyboard user presses again, from where they are
+    assert page.evaluate("() => document.documentElement.className") == "font-2"
     page.get_by_role("button", name="Wersja dla niedowidzących").click()
-    assert page.evaluate("() => document.documentElement.className") == "font-1 theme-contrast"
+    page.wait_for_url("**/deklaracja-dostepnosci/#a11y-contrast")
+    assert page.evaluate("() => document.documentElement.className") == "font-2 theme-contrast"
+    expect(page.get_by_role("button", name="Wersja dla niedowidzących")).to_be_focused()
+    page.get_by_role("button", name="Przywróć domyślne").click()
+    page.wait_for_url("**/deklaracja-dostepnosci/#a11y-larger")
+    assert page.evaluate("() => document.documentElement.className") == "font-0"
+    expect(page.get_by_role("button", name="Większa czcionka")).to_be_focused()
+    context.close()
+
+
+def test_without_javascript_font_buttons_show_the_step_and_are_disabled_at_the_limits(browser, live_server, seeded):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    smaller = page.get_by_role("button", name="Mniejsza czcionka")
+    larger = page.get_by_role("button", name="Większa czcionka")
+    expect(smaller).to_have_attribute("aria-disabled", "true")
+    expect(smaller).to_have_accessible_description("Rozmiar czcionki: 100%")
+    for _step in range(3):
+        with page.expect_navigation():
+            larger.click()
+    expect(larger).to_have_attribute("aria-disabled", "true")
+    expect(larger).to_have_accessible_description("Rozmiar czcionki: 175%")
+    expect(smaller).not_to_have_attribute("aria-disabled", "true")
+    context.close()
+
+
+def test_font_buttons_announce_the_new_step_and_stop_at_the_limits(page, live_server, seeded):
+    page.goto(live_server.url + "/")
+    larger = page.get_by_role("button", name="Większa czcionka")
+    status = page.get_by_role("status").filter(has_text="Rozmiar czcionki")
+    larger.click()
+    expect(status).to_have_text("Rozmiar czcionki: 125%")
+    larger.click()
+    larger.click()
+    expect(status).to_have_text("Rozmiar czcionki: 175%")
+    expect(larger).to_have_attribute("aria-disabled", "true")
+    page.keyboard.press("Enter")  # at the limit (still focused): nothing changes
+    assert page.evaluate("() => document.documentElement.className") == "font-3"
+    expect(larger).to_be_focused()
+
+
+def test_reset_restores_default_look_and_keeps_focus_in_the_controls(page, live_server, seeded):
+    page.goto(live_server.url + "/")
+    reset = page.get_by_role("button", name="Przywróć domyślne")
+    expect(reset).to_be_hidden()  # nothing to reset yet
+    page.get_by_role("button", name="Większa czcionka").click()
+    page.get_by_role("button", name="Wersja dla niedowidzących").click()
+    reset.click()
+    assert page.evaluate("() => document.documentElement.className") == "font-0"
+    expect(page.get_by_role("button", name="Wersja dla niedowidzących")).to_have_attribute("aria-pressed", "false")
+    expect(reset).to_be_hidden()
+    expect(page.get_by_role("button", name="Większa czcionka")).to_be_focused()
+    page.reload()
+    assert page.evaluate("() => document.documentElement.className") == "font-0"
+
+
+def test_dark_system_theme_is_dark_and_the_contrast_theme_still_wins(browser, live_server, seeded):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    background = "() => getComputedStyle(document.body).backgroundColor"
+    assert page.evaluate(background) == "rgb(21, 25, 30)"
+    page.get_by_role("button", name="Wersja dla niedowidzących").click()
+    assert page.evaluate(background) == "rgb(0, 0, 0)"
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.topbar a')).color") == "rgb(255, 255, 0)"
     context.close()
 
 
@@ -69,29 +138,6 @@ def test_skip_link_moves_focus_to_main_content(page, live_server, seeded):
     expect(page.get_by_role("link", name="Przejdź do treści")).to_be_focused()
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.id") == "tresc"
-
-
-@pytest.mark.parametrize(
-    "theme",
-    [{}, {"contrast": True}, {"font_step": 3}],
-    ids=["default", "high-contrast", "largest-font"],
-)
-@pytest.mark.parametrize("path", ["/", "/deklaracja-dostepnosci/", "/nie-ma-takiej-strony/"])
-def test_pages_have_no_axe_violations_and_no_csp_errors(page, live_server, seeded, path, theme):
-    set_theme(page, live_server.url, **theme)
-    csp_errors = collect_csp_violations(page)
-    page.goto(live_server.url + path)
-    assert axe_violations(page, enhanced_contrast=theme.get("contrast", False)) == []
-    assert csp_errors == []
-
-
-def test_layout_reflows_at_320px_and_largest_font(browser, live_server, seeded):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    set_theme(page, live_server.url, font_step=2)
-    page.goto(live_server.url + "/deklaracja-dostepnosci/")
-    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
-    context.close()
 
 
 def test_without_javascript_system_high_contrast_can_be_switched_off_in_one_press(browser, live_server, seeded):
