@@ -2,8 +2,10 @@
 
 import json
 import subprocess
+import tempfile
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -67,11 +69,31 @@ def collect_csp_violations(page):
 
 def html_errors(html):
     """Errors (not warnings) from the Nu HTML checker for a document."""
-    completed = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "-"],
-        input=html.encode("utf-8"),
-        capture_output=True,
-        check=False,
-    )
+    return html_errors_by_document({"page": html})["page"]
+
+
+def html_errors_by_document(documents):
+    """{name: [errors]} for {name: html}, in one run of the checker (one JVM
+    start instead of one per page)."""
+    names = list(documents)
+    with tempfile.TemporaryDirectory(prefix="vnu-") as directory:
+        paths = [Path(directory) / f"{number}.html" for number in range(len(names))]
+        for path, name in zip(paths, names, strict=True):
+            path.write_text(documents[name], encoding="utf-8")
+        completed = subprocess.run(
+            ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, paths)],
+            capture_output=True,
+            check=False,
+        )
     messages = json.loads(completed.stderr or b'{"messages": []}')["messages"]
-    return [f"{m.get('lastLine')}: {m['message']}" for m in messages if m.get("type") == "error"]
+    errors = {name: [] for name in names}
+    for message in messages:
+        if message.get("type") != "error":
+            continue
+        text = f"{message.get('lastLine')}: {message['message']}"
+        if message.get("url"):
+            errors[names[int(Path(urlsplit(message["url"]).path).stem)]].append(text)
+        else:  # not about one document (the checker itself failed)
+            for found in errors.values():
+                found.append(text)
+    return errors

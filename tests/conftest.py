@@ -166,8 +166,10 @@ def pytest_collection_modifyitems(items):
 
     def is_transactional(item):
         marker = item.get_closest_marker("django_db")
+        # demo_site (tests/portal/test_every_page.py) serves the demo content
+        # from its own live server and flushes the database afterwards.
         return bool(marker and marker.kwargs.get("transaction")) or bool(
-            {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+            {"transactional_db", "live_server", "demo_site"} & set(getattr(item, "fixturenames", ()))
         )
 
     items.sort(key=is_transactional)
