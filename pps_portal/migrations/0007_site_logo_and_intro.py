@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pps_portal', '0004_banner_safe_image'),
+        ('pps_portal', '0006_image_with_alt_text'),
     ]
 
     operations = [
