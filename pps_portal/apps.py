@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
+    # This module holds more than one AppConfig (and imports axes' own): this
+    # is the app's, the others are named in INSTALLED_APPS.
+    default = True
     name = "pps_portal"
     verbose_name = _("Serwis")
 
@@ -47,4 +50,5 @@ class LoginProtectionConfig(AxesAppConfig):
     """django-axes, named in Polish in admin (the package gives its app no
     name, so admin showed "Axes"); its model names come from our catalogue."""
 
+    default = False
     verbose_name = _("Ochrona logowania")
