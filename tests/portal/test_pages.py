@@ -199,3 +199,66 @@ def test_banner_image_goes_through_the_shared_image_handling(client, site_settin
     banner.save()
     html = client.get("/").content.decode()
     assert '<source type="image/webp"' in html and 'alt="Logo akcji 1,5%"' in html
+
+
+def test_header_shows_the_crest_beside_the_site_name_without_repeating_it(client, site_settings):
+    from pps_portal.demo_images import demo_crest
+
+    site_settings.logo.save("herb.png", demo_crest(), save=True)
+    html = client.get("/").content.decode()
+    assert 'class="brand__logo"' in html and 'alt=""' in html.split('class="brand__logo"')[0].rsplit("<img", 1)[1]
+    site_settings.logo_alt = "Miasto Częstochowa"
+    site_settings.save()
+    assert 'alt="Miasto Częstochowa"' in client.get("/").content.decode()
+
+
+def test_crest_alt_text_may_not_repeat_the_site_name(site_settings):
+    from django.core.exceptions import ValidationError
+
+    site_settings.logo_alt = "Herb: " + site_settings.site_name
+    with pytest.raises(ValidationError) as error:
+        site_settings.full_clean()
+    assert list(error.value.message_dict) == ["logo_alt"]
+
+
+def test_crest_upload_refuses_svg():
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pps_portal.models import SiteSettings
+
+    svg = SimpleUploadedFile("herb.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    with pytest.raises(ValidationError, match="nie jest obrazem"):
+        SiteSettings._meta.get_field("logo").formfield().clean(svg)
+
+
+def test_home_opens_with_the_key_tasks_before_the_news(client, site_settings):
+    html = client.get("/").content.decode()
+    tasks = html.index('id="tasks-heading"')
+    assert tasks < html.index('id="home-news-heading"')
+    for title in ["Znajdź organizację", "Przekaż 1,5% podatku", "Wydarzenia w tym tygodniu", "Zgłoś wydarzenie"]:
+        assert f">{title}</a></h3>" in html
+    assert "Konkursy ofert" not in html  # no grant calls section in this build
+
+
+def test_grant_calls_join_the_key_tasks_once_their_section_exists(client, site_settings):
+    from django.http import HttpResponse
+    from django.test import override_settings
+    from django.urls import path
+
+    from pps_portal import urls
+
+    class Urls:
+        urlpatterns = [path("konkursy/", lambda request: HttpResponse("")), *urls.urlpatterns]
+
+    with override_settings(ROOT_URLCONF=Urls):
+        html = client.get("/").content.decode()
+    assert '<a href="/konkursy/">Konkursy ofert</a>' in html
+
+
+def test_events_this_week_link_runs_from_today_to_sunday(client, site_settings, time_machine):
+    import datetime
+
+    time_machine.move_to(datetime.datetime(2026, 12, 2, 12, 0, tzinfo=datetime.UTC))  # a Wednesday
+    html = client.get("/").content.decode()
+    assert 'href="/kalendarz/wydarzenia/?od=2026-12-02&amp;do=2026-12-06"' in html
