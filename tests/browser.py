@@ -29,7 +29,9 @@ def axe_violations(page, *, enhanced_contrast=False):
     """
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_source())
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
+    # resultTypes: only violations are reported in full (passes are not
+    # collected node by node), which makes a run on a long page much faster.
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     if enhanced_contrast:
         options["rules"] = {"color-contrast-enhanced": {"enabled": True}}
     result = page.evaluate("options => axe.run(document, options)", options)

@@ -172,7 +172,12 @@ def pytest_collection_modifyitems(items):
             {"transactional_db", "live_server", "demo_site"} & set(getattr(item, "fixturenames", ()))
         )
 
-    items.sort(key=is_transactional)
+    def shares_the_demo_site(item):
+        # Last and together: pytest's grouping by the browser parameter would
+        # otherwise split the module, and its demo content be loaded twice.
+        return "demo_site" in getattr(item, "fixturenames", ())
+
+    items.sort(key=lambda item: (is_transactional(item), shares_the_demo_site(item)))
 
 
 @pytest.fixture(scope="session")
