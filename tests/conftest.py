@@ -126,6 +126,29 @@ def _database_fixture(request):
     return None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_sessions_left_on_the_test_database(django_db_setup, django_db_blocker):
+    """Before the test database is dropped, end the sessions live servers leave.
+
+    A live server's request thread keeps its database session while the
+    browser keeps that keep-alive socket open, and closes it only when the
+    socket closes: at the end of the run that can come after the database's
+    teardown, which then fails ("being accessed by other users").
+    Torn down just before django_db_setup, which this depends on.
+    """
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql" and connection.settings_dict["NAME"].startswith("test_"):
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            connection.close()
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache(request):
     """Rate-limit counters, tokens and cached pages never leak between tests.

@@ -10,7 +10,6 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 from playwright.sync_api import expect
 
@@ -50,14 +49,6 @@ def demo_site(django_db_setup, django_db_blocker):
             server = LiveServer("localhost")
             yield server.url, found
             server.stop()
-            # The server's request threads hold a database session as long as
-            # Chromium keeps their socket open; end them, or the test database
-            # cannot be dropped at the end of the run.
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                )
         finally:
             call_command("flush", interactive=False, verbosity=0)
 
