@@ -1,4 +1,4 @@
-"""Every public page type (tests/pages.py finds them in the URL conf and the
+"""Every public page type (tests/crawl.py finds them in the URL conf and the
 demo content) in headless Chromium: reflow, axe-core in four themes, HTML
 validity, meta descriptions, images beside headings, form error states.
 
@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from pps_portal.management.commands.seed_demo import seeders
 from tests.browser import axe_violations, collect_csp_violations, html_errors_by_document
-from tests.pages import discover
+from tests.crawl import discover
 
 # The marker makes pytest-django create the test database; each test's own
 # transaction holds nothing (the pages are read through the live server).
