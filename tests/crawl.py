@@ -1,109 +1,121 @@
 """Every public page type, found the way a crawler finds them.
 
-A page type is a route of the URL conf. Samples come from the routes without
-parameters and from the links and sitemap entries found from there (the demo
-content links every kind of page), so a new section, page or parameter is
-covered by the discovery-based tests without anyone listing it. A route with
-parameters that nothing links to is reported, not skipped.
+A page type is a leaf pattern of the URL conf (tests.discovery.url_patterns).
+Samples come from the patterns without parameters and from the links and
+sitemap entries found from there (the demo content links every kind of
+page), one per pattern; a pattern with parameters that no link reaches is
+filled with real objects the way the hostile-input test fills it
+(tests.discovery.fill). So a new section, page or parameter is covered by
+the page tests without anyone listing it; a pattern that neither way
+reaches is reported, not skipped.
 """
 
-import html
 import re
 from collections import deque
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls import resolve
 from django.urls.exceptions import Resolver404
+
+from tests.discovery import fill, get, parse_page, url_patterns
 
 # Not public pages: editors' admin, upload endpoints, files.
 NOT_PUBLIC = ("/admin/", "/ckeditor5/", "/media/", "/static/")
-# Reached only with state a crawler does not have.
-STATEFUL_ROUTES = {
-    "zglos/dziekujemy/": "needs the signed reference of a submission (tests/submissions cover it)",
+# Reached only with state a crawler does not have: a signed reference, or a
+# one-time token from an e-mail (by its parameter's name). Their own tests cover them.
+STATEFUL = {
+    "/zglos/dziekujemy/": "needs the signed reference of a submission (tests/submissions cover it)",
 }
+SECRET_PARAMETERS = {"token"}
 # A page type no link leads to: the 404 page.
 NOT_FOUND_PATH = "/nie-ma-takiej-strony/"
 
-_HREF = re.compile(r'\shref="([^"]+)"')
 _LOC = re.compile(r"<loc>([^<]+)</loc>")  # sitemaps
+_PARAMETER = re.compile(r"<(?:[^<>:]+:)?([^<>]+)>")
 
 
 @dataclass
 class Pages:
-    pages: dict = field(default_factory=dict)  # route -> path of an HTML page
-    other: dict = field(default_factory=dict)  # route -> path of a feed, export, file
-    unreached: list = field(default_factory=list)  # routes with parameters no link led to
+    pages: dict = field(default_factory=dict)  # pattern label -> path of an HTML page
+    other: dict = field(default_factory=dict)  # pattern label -> path of a feed, export, file
+    unreached: list = field(default_factory=list)  # labels of patterns with parameters nothing reached
 
     @property
     def paths(self):
         return [*self.pages.values(), NOT_FOUND_PATH]
 
 
-def routes(patterns=None, prefix=""):
-    """Every route of the URL conf as (route, has_parameters)."""
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            yield from routes(pattern.url_patterns, route)
-        elif isinstance(pattern, URLPattern):
-            yield route, bool(pattern.pattern.converters) or "(?P<" in route
+def label_of(path):
+    """The URL pattern a path belongs to, as tests.discovery labels it
+    ("/kalendarz/<year>/<month>/"), or None."""
+    try:
+        match = resolve(urlsplit(path).path)
+    except Resolver404:
+        return None
+    return "/" + _PARAMETER.sub(r"<\1>", match.route.removeprefix("^").removesuffix("$").removesuffix("\\Z"))
 
 
-def links(content):
+def links(content, content_type):
     """Same-site paths linked from a page or listed in a sitemap (no fragment)."""
-    for href in _HREF.findall(content) + _LOC.findall(content):
-        href = html.unescape(href).partition("#")[0]
+    found = _LOC.findall(content) if "xml" in content_type else parse_page(content).links
+    for href in found:
+        href = href.strip().partition("#")[0]
         if href.startswith(("http://testserver/", "https://testserver/")):
             href = urlsplit(href)._replace(scheme="", netloc="").geturl()
         if href.startswith("/") and not href.startswith("//"):
             yield href
 
 
-def route_of(path):
-    try:
-        return resolve(urlsplit(path).path).route
-    except Resolver404:
-        return None
+def is_public(label):
+    return not label.startswith(NOT_PUBLIC)
 
 
 def discover(client=None):
-    """Crawl the site from its parameterless routes and its sitemap: one
-    sample path per route. Needs the database (demo content loaded)."""
+    """Crawl the site from its parameterless patterns and its sitemap, then
+    fill the patterns no link reached: one sample path per pattern. Needs
+    the database (demo content loaded)."""
     client = client or Client()
-    all_routes = dict(routes())
-    # The sitemap (a route without parameters) is crawled like a page.
-    start = [f"/{route}" for route, has_parameters in all_routes.items() if not has_parameters]
+    patterns = {pattern.label: pattern for pattern in url_patterns() if is_public(pattern.label)}
     found = Pages()
-    seen_routes = set()
-    queue = deque(start)
-    while queue:
-        path = queue.popleft()
-        route = route_of(path)
-        if route is None or route in seen_routes or path.startswith(NOT_PUBLIC) or route in STATEFUL_ROUTES:
-            continue
-        response = client.get(path)
-        if response.status_code in (301, 302, 404, 405) and not all_routes.get(route):
-            # A parameterless route that is not a page by itself (POST only, a redirect).
-            seen_routes.add(route)
-            continue
-        assert response.status_code == 200, f"{path} answered {response.status_code}"
-        seen_routes.add(route)
-        if response.streaming:  # exports
-            response.close()
-            found.other[route] = path
-            continue
+    seen = set()
+
+    def visit(path, label):
+        seen.add(label)
+        response = get(client, path)  # a streamed export is read to its end
+        if response.status_code != 200:
+            return response.status_code
+        if response.streaming:
+            found.other[label] = path
+            return 200
+        content_type = response["Content-Type"]
         content = response.content.decode("utf-8", errors="replace")
-        if response["Content-Type"].startswith("text/html") and "<html" in content:
-            found.pages[route] = path
+        if content_type.startswith("text/html") and "<html" in content:
+            found.pages[label] = path
         else:
-            found.other[route] = path
-        if response["Content-Type"].startswith(("text/html", "application/xml")):
-            queue.extend(links(content))
-    found.unreached = [
-        route
-        for route, has_parameters in all_routes.items()
-        if has_parameters and route not in seen_routes and not f"/{route.lstrip('^')}".startswith(NOT_PUBLIC)
-    ]
+            found.other[label] = path
+        if content_type.startswith(("text/html", "application/xml")):
+            queue.extend(links(content, content_type))
+        return 200
+
+    def crawl():
+        while queue:
+            path = queue.popleft()
+            label = label_of(path)
+            if label in patterns and label not in seen and label not in STATEFUL:
+                status = visit(path, label)
+                # A parameterless pattern may be no page by itself (POST only, a redirect).
+                assert status == 200 or not patterns[label].params, f"{path} answered {status}"
+
+    # The sitemap (a pattern without parameters) is crawled like a page.
+    queue = deque(pattern.path({}) for pattern in patterns.values() if not pattern.params)
+    crawl()
+    for label, pattern in patterns.items():
+        if label in seen or not pattern.params or SECRET_PARAMETERS & set(pattern.params):
+            continue
+        if visit(fill(pattern, client), label) == 200:
+            crawl()  # what the filled page links to
+        else:
+            found.unreached.append(label)
     return found
