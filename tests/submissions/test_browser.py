@@ -1,4 +1,5 @@
-"""Public forms in headless Chromium: accessibility, keyboard use, XSS as text."""
+"""Public forms in headless Chromium: keyboard use, error summary, XSS as text (axe-core on every
+form, empty and with errors, in four themes: tests/portal/test_every_page.py)."""
 
 import re
 
@@ -8,12 +9,10 @@ from playwright.sync_api import expect
 from calendar_app.models import Event
 from organizations.models import Organization
 from submissions.models import Submission
-from tests.browser import axe_violations, collect_csp_violations, set_theme
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-FORM_URLS = ["/zglos/news/", "/zglos/blad/", "/zglos/organizacje/", "/zglos/wydarzenie/", "/kontakt/"]
 XSS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '<a href="javascript:alert(1)">klik</a>']
 
 
@@ -28,20 +27,6 @@ def seeded(transactional_db, editor_group):
 def fast_forms(settings):
     """A person in a test types faster than the 3-second bot threshold."""
     settings.SUBMISSIONS_MIN_FILL_SECONDS = 0
-
-
-@pytest.mark.parametrize("contrast", [False, True], ids=["default", "high-contrast"])
-@pytest.mark.parametrize("with_errors", [False, True], ids=["empty", "with-errors"])
-@pytest.mark.parametrize("path", FORM_URLS)
-def test_forms_have_no_axe_violations(page, live_server, seeded, fast_forms, path, with_errors, contrast):
-    set_theme(page, live_server.url, contrast=contrast)
-    csp_errors = collect_csp_violations(page)
-    page.goto(live_server.url + path)
-    if with_errors:
-        page.locator(".public-form button[type=submit]").click()
-        expect(page.locator(".error-summary")).to_be_focused()
-    assert axe_violations(page, enhanced_contrast=contrast) == []
-    assert csp_errors == []
 
 
 def test_error_summary_links_move_focus_to_the_field(page, live_server, seeded, fast_forms):
