@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pps_portal', '0007_redirects_and_deaf_contact'),
+        ('pps_portal', '0008_shared_cache_table'),
     ]
 
     operations = [
