@@ -78,13 +78,15 @@ def open_page(browser, browser_context_args, url, theme, **viewport):
 
 def states(page, url, path):
     """The page, then (for a public form) the same form sent empty: its error
-    state; (for the search page) results for a word the demo content has."""
+    state, where it has one; (for the search page) results for a word the demo content has."""
     page.goto(url + path)
     yield path
     if page.locator("form.public-form").count():
-        page.locator("form.public-form [type=submit]").click()
-        expect(page.locator("[data-error-summary]")).to_be_visible()
-        yield f"{path} (błędy formularza)"
+        with page.expect_navigation():
+            page.locator("form.public-form [type=submit]").click()
+        # A form that asks for nothing (an update link sent to the organization's address) has no error state.
+        if page.locator("[data-error-summary]").count():
+            yield f"{path} (błędy formularza)"
     # Results once, on the site search page itself (the 404 page's form leads there too).
     search = page.locator(f"main form[action='{path}']:has(input[type=search])")
     if path == reverse("search") and search.count():
