@@ -67,4 +67,5 @@ def test_the_413_page_is_in_polish(visitor, site_settings):
 
 def test_a_body_within_the_limit_is_read_as_usual(client, site_settings):
     response = client.post("/ustawienia-dostepnosci/", {"action": "larger", "next": "/aktualnosci/"})
-    assert (response.status_code, response["Location"]) == (302, "/aktualnosci/")
+    # Back to the page, at the pressed button (pps_portal.a11y.control_id).
+    assert (response.status_code, response["Location"]) == (302, "/aktualnosci/#a11y-larger")
