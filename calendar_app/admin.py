@@ -9,10 +9,11 @@ from calendar_app import services
 from calendar_app.models import Event, EventCategory, EventException
 from documents.admin import DocumentInline
 from editorial.admin import EditorialAdmin, state_column
+from pps_portal.languages import TranslationsAdmin
 
 
 @admin.register(EventCategory)
-class EventCategoryAdmin(admin.ModelAdmin):
+class EventCategoryAdmin(TranslationsAdmin, admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -90,7 +91,7 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(EditorialAdmin, admin.ModelAdmin):
+class EventAdmin(TranslationsAdmin, EditorialAdmin, admin.ModelAdmin):
     form = EventAdminForm
     list_display = ["title", "when", "series", "state", "category", "organizer_column", "updated_at"]
     list_filter = [WhenFilter, "status", "category", SeriesFilter, "district"]

@@ -4,7 +4,7 @@ import re
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField, DateTimeRangeField
 from django.contrib.postgres.indexes import GinIndex, GistIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -33,14 +33,15 @@ from editorial.workflow import (
     withdraw_step,
 )
 from pps_portal import redirects
+from pps_portal.languages import SourceLanguageColumns, search_match, title_contains, translated_search_vector
 from pps_portal.models import ImageWithAltText
-from pps_portal.sanitize import sanitize_html
+from pps_portal.sanitize import sanitize_translations
 from pps_portal.text import unique_slug
 
 _AMOUNT = re.compile(r"\d+(?:[.,]\d{1,2})?")
 
 
-class EventCategory(models.Model):
+class EventCategory(SourceLanguageColumns):
     """A kind of event (warsztaty, spotkanie, kultura…), edited by the editors."""
 
     name = models.CharField(_("nazwa"), max_length=100, unique=True)
@@ -77,10 +78,8 @@ class EventQuerySet(EditorialQuerySet):
         świąteczne"). The one definition the site search and the agenda's
         filter share.
         """
-        query = SearchQuery(text, config="pps_search", search_type="websearch")
-        return self.filter(Q(search_vector=query) | Q(title__unaccent__icontains=text)).alias(
-            rank=SearchRank(F("search_vector"), query)
-        )
+        condition, rank, _query = search_match(text)
+        return self.filter(condition | title_contains(text)).alias(rank=rank)
 
     def overlapping(self, start, end=None):
         """Events with an occurrence (possibly) overlapping [start, end); end=None: open.
@@ -132,7 +131,7 @@ class EventQuerySet(EditorialQuerySet):
         ).with_exceptions()  # fmt: skip
 
 
-class Event(EditorialModel, ImageWithAltText):
+class Event(SourceLanguageColumns, EditorialModel, ImageWithAltText):
     """An event in the city calendar: one date, several days, or a weekly/monthly series.
 
     Times are stored in UTC and shown in Europe/Warsaw. All-day events keep
@@ -327,6 +326,17 @@ class Event(EditorialModel, ImageWithAltText):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # The translations' own search columns (/uk/szukaj/, /en/szukaj/ search them and the Polish one).
+    search_vector_uk = models.GeneratedField(
+        expression=translated_search_vector("uk", a=["title"], b=["summary"], c=["description"]),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    search_vector_en = models.GeneratedField(
+        expression=translated_search_vector("en", a=["title"], b=["summary"], c=["description"]),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     # Public events (cancelled ones too) show their documents.
     documents = DocumentsRelation(public="public")
@@ -353,6 +363,8 @@ class Event(EditorialModel, ImageWithAltText):
             ),
             # Site-wide search: search_vector @@ websearch_to_tsquery('pps_search', q).
             GinIndex(fields=["search_vector"], name="event_search_vector"),
+            GinIndex(fields=["search_vector_uk"], name="event_search_uk_idx"),
+            GinIndex(fields=["search_vector_en"], name="event_search_en_idx"),
             # The admin's and moderation queue's filter by status.
             models.Index(fields=["status", "created_at"], name="event_status_created"),
         ]
@@ -520,7 +532,7 @@ class Event(EditorialModel, ImageWithAltText):
             self.starts_at, self.ends_at = recurrence.local_day_range(self.start_date, self.end_date)
         if self.repeat != self.Repeat.WEEKLY:
             self.repeat_weekdays = []
-        self.description = sanitize_html(self.description)
+        sanitize_translations(self, "description")
         self.occurrence_span = self.compute_span()
         if not self.slug:
             self.slug = unique_slug(Event, self.title, fallback="wydarzenie", max_length=220, exclude_pk=self.pk)

@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from documents.admin import DocumentInline
 from editorial.admin import EditorialAdmin, state_column
 from news.models import Category, News
+from pps_portal.languages import TranslationsAdmin
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(TranslationsAdmin, admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -15,7 +16,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(News)
-class NewsAdmin(EditorialAdmin, admin.ModelAdmin):
+class NewsAdmin(TranslationsAdmin, EditorialAdmin, admin.ModelAdmin):
     list_display = ["title", "status_label", "published_at", "visible_until", "category", "is_pinned", "author"]
     list_filter = ["status", "category", "is_pinned", ("published_at", admin.DateFieldListFilter)]
     list_select_related = ["category", "author"]

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -16,11 +16,12 @@ from editorial.fields import publication_window_constraints, publication_window_
 from editorial.states import State
 from editorial.workflow import EditorialModel, EditorialQuerySet, Workflow, publish_step, withdraw_step
 from pps_portal import redirects
+from pps_portal.languages import SourceLanguageColumns, search_match, translated_search_vector
 from pps_portal.models import ImageWithAltText
-from pps_portal.sanitize import html_to_text, sanitize_html
+from pps_portal.sanitize import sanitize_translations
 
 
-class Category(models.Model):
+class Category(SourceLanguageColumns):
     name = models.CharField(_("nazwa"), max_length=100, unique=True)
     slug = models.SlugField(_("adres (slug)"), max_length=100, unique=True)
     description = models.TextField(_("opis"), blank=True)
@@ -54,16 +55,13 @@ class NewsQuerySet(EditorialQuerySet):
         )
 
     def search(self, text):
-        """Full-text search (diacritics-insensitive), best match first."""
-        query = SearchQuery(text, config="pps_search", search_type="websearch")
-        return (
-            self.filter(search_vector=query)
-            .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-rank", "-published_at", "-pk")
-        )
+        """Full-text search (diacritics-insensitive) in Polish and the
+        visitor's language, best match first."""
+        condition, rank, _query = search_match(text)
+        return self.filter(condition).annotate(rank=rank).order_by("-rank", "-published_at", "-pk")
 
 
-class News(EditorialModel, ImageWithAltText):
+class News(SourceLanguageColumns, EditorialModel, ImageWithAltText):
     workflow = Workflow(
         states=[State.DRAFT, State.PUBLISHED, State.WITHDRAWN],
         initial=State.DRAFT,
@@ -117,6 +115,17 @@ class News(EditorialModel, ImageWithAltText):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # The translations' own search columns (/uk/szukaj/, /en/szukaj/ search them and the Polish one).
+    search_vector_uk = models.GeneratedField(
+        expression=translated_search_vector("uk", a=["title"], b=["lead"], c=["body_text"]),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    search_vector_en = models.GeneratedField(
+        expression=translated_search_vector("en", a=["title"], b=["lead"], c=["body_text"]),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     documents = DocumentsRelation()
 
@@ -135,6 +144,8 @@ class News(EditorialModel, ImageWithAltText):
             ),
             # /szukaj/: full-text match on the generated vector.
             GinIndex(fields=["search_vector"], name="news_search_idx"),
+            GinIndex(fields=["search_vector_uk"], name="news_search_uk_idx"),
+            GinIndex(fields=["search_vector_en"], name="news_search_en_idx"),
         ]
         permissions = [("moderate_news", "Może publikować i wycofywać aktualności")]
         constraints = [
@@ -147,8 +158,7 @@ class News(EditorialModel, ImageWithAltText):
 
     def save(self, *args, **kwargs):
         # Stored sanitized: templates print the body as is.
-        self.body = sanitize_html(self.body)
-        self.body_text = html_to_text(self.body)
+        sanitize_translations(self, "body", "body_text")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,7 +1,6 @@
-from django.contrib.sitemaps import Sitemap
 
 from news.models import Category, News
-from pps_portal.sitemaps import DatabaseLastmodSitemap
+from pps_portal.sitemaps import DatabaseLastmodSitemap, MultilingualSitemap
 
 
 class NewsSitemap(DatabaseLastmodSitemap):
@@ -12,7 +11,7 @@ class NewsSitemap(DatabaseLastmodSitemap):
         return News.objects.published().only("slug", "updated_at").order_by("-published_at", "-pk")
 
 
-class NewsCategorySitemap(Sitemap):
+class NewsCategorySitemap(MultilingualSitemap):
     changefreq = "daily"
 
     def items(self):

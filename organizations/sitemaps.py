@@ -1,8 +1,7 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from organizations.models import Organization
-from pps_portal.sitemaps import DatabaseLastmodSitemap
+from pps_portal.sitemaps import DatabaseLastmodSitemap, MultilingualSitemap
 
 
 class OrganizationSitemap(DatabaseLastmodSitemap):
@@ -14,7 +13,7 @@ class OrganizationSitemap(DatabaseLastmodSitemap):
         return Organization.objects.listed().only("slug", "updated_at").order_by("pk")
 
 
-class OrganizationPagesSitemap(Sitemap):
+class OrganizationPagesSitemap(MultilingualSitemap):
     changefreq = "weekly"
 
     def items(self):

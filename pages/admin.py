@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from documents.admin import DocumentInline
 from editorial.admin import EditorialAdmin, state_column
 from pages.models import EasyReadText, Page, SignLanguagePage
+from pps_portal.languages import TranslationsAdmin
 
 INDENT = "\u2003"  # an em space per level of the tree
 
@@ -20,7 +21,7 @@ class ParentChoiceField(forms.ModelChoiceField):
 
 
 @admin.register(Page)
-class PageAdmin(EditorialAdmin, admin.ModelAdmin):
+class PageAdmin(TranslationsAdmin, EditorialAdmin, admin.ModelAdmin):
     """The tree of information pages: listed in tree order; a page moves
     under another by its "strona nadrzędna" and among its siblings by its
     "kolejność" (editable on the list)."""
@@ -120,7 +121,7 @@ class SingletonAdmin(EditorialAdmin, admin.ModelAdmin):
 
 
 @admin.register(EasyReadText)
-class EasyReadTextAdmin(SingletonAdmin):
+class EasyReadTextAdmin(TranslationsAdmin, SingletonAdmin):
     fields = ["title", "body", "updated_at"]
     readonly_fields = ["updated_at"]
 

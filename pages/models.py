@@ -1,7 +1,7 @@
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -18,8 +18,9 @@ from editorial.states import State
 from editorial.workflow import EditorialModel, EditorialQuerySet, Workflow, publish_step, withdraw_step
 from pages import media
 from pps_portal import redirects
+from pps_portal.languages import SourceLanguageColumns, search_match, translated_search_vector
 from pps_portal.models import ImageWithAltText
-from pps_portal.sanitize import html_to_text, sanitize_html
+from pps_portal.sanitize import html_to_text, sanitize_html, sanitize_translations
 
 
 class PageQuerySet(EditorialQuerySet):
@@ -44,16 +45,13 @@ class PageQuerySet(EditorialQuerySet):
         return self.defer("body", "body_text", "search_vector")
 
     def search(self, text):
-        """Full-text search (diacritics-insensitive), best match first."""
-        query = SearchQuery(text, config="pps_search", search_type="websearch")
-        return (
-            self.filter(search_vector=query)
-            .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-rank", "title", "pk")
-        )
+        """Full-text search (diacritics-insensitive) in Polish and the
+        visitor's language, best match first."""
+        condition, rank, _query = search_match(text)
+        return self.filter(condition).annotate(rank=rank).order_by("-rank", "title", "pk")
 
 
-class Page(EditorialModel, ImageWithAltText):
+class Page(SourceLanguageColumns, EditorialModel, ImageWithAltText):
     """An information page under /informacje/: a tree as deep as editors need.
 
     The tree is a parent link plus three stored columns derived from it and
@@ -124,6 +122,17 @@ class Page(EditorialModel, ImageWithAltText):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # The translations' own search columns (/uk/szukaj/, /en/szukaj/ search them and the Polish one).
+    search_vector_uk = models.GeneratedField(
+        expression=translated_search_vector("uk", a=["title"], b=["lead"], c=["body_text"]),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    search_vector_en = models.GeneratedField(
+        expression=translated_search_vector("en", a=["title"], b=["lead"], c=["body_text"]),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     documents = DocumentsRelation()
 
@@ -139,6 +148,8 @@ class Page(EditorialModel, ImageWithAltText):
             models.Index(fields=["parent", "position"], name="page_children_idx"),
             # /szukaj/: full-text match on the generated vector.
             GinIndex(fields=["search_vector"], name="page_search_idx"),
+            GinIndex(fields=["search_vector_uk"], name="page_search_uk_idx"),
+            GinIndex(fields=["search_vector_en"], name="page_search_en_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -164,8 +175,7 @@ class Page(EditorialModel, ImageWithAltText):
 
     def save(self, *args, **kwargs):
         # Stored sanitized: templates print the body as is.
-        self.body = sanitize_html(self.body)
-        self.body_text = html_to_text(self.body)
+        sanitize_translations(self, "body", "body_text")
         with transaction.atomic():
             before = None
             if self.pk:
@@ -259,7 +269,7 @@ class Singleton(models.Model):
         return obj
 
 
-class EasyReadText(Singleton):
+class EasyReadText(SourceLanguageColumns, Singleton):
     """Tekst łatwy do czytania (ETR): what the department does, in plain words.
 
     Required of every public body's site (act of 19 July 2019 on ensuring
@@ -284,7 +294,7 @@ class EasyReadText(Singleton):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = sanitize_html(self.body)
+        sanitize_translations(self, "body")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

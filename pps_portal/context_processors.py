@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from pps_portal.a11y import preferences_for
+from pps_portal.languages import page_languages
 from pps_portal.models import SiteSettings
 
 
@@ -21,4 +22,6 @@ def site(request):
         # Lazy: only a page that prints them varies by them (feeds and sitemaps do not).
         "a11y": SimpleLazyObject(lambda: preferences_for(request)),
         "statement_url": statement_url,
+        # The switcher and the hreflang alternates: this page in each language.
+        "page_languages": page_languages(request),
     }

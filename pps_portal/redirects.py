@@ -30,6 +30,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import post_save, pre_save
 from django.http import HttpResponsePermanentRedirect
+from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
 
 # pg_advisory_xact_lock key: one writer of the redirect table at a time, so
@@ -158,6 +159,11 @@ def response_for(request):
     path = request.path
     if "\x00" in path or len(path) > MAX_PATH:
         return None
+    # Redirects are stored for the Polish (unprefixed) addresses; /uk/… and
+    # /en/… of a moved page go to the same page in their own language.
+    language = get_language_from_path(path)
+    prefix = f"/{language}" if language and language != settings.LANGUAGE_CODE else ""
+    path = path.removeprefix(prefix)
     query = request.META.get("QUERY_STRING", "")
     candidates = [path]
     full = f"{path}?{query}" if query else None
@@ -173,6 +179,8 @@ def response_for(request):
             target = f"{target}?{query}"
     else:
         return None
+    if prefix and target.startswith("/"):
+        target = prefix + target
     if target == request.get_full_path():
         return None
     return HttpResponsePermanentRedirect(target)

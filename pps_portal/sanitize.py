@@ -52,3 +52,24 @@ def html_to_text(html):
     # Block ends become spaces so "<p>a</p><p>b</p>" does not read "ab".
     spaced = re.sub(r"<(/p|br|/h\d|/li|/td|/th|/blockquote|/figcaption)\b[^>]*>", " ", html or "")
     return re.sub(r"\s+", " ", html_lib.unescape(strip_tags(spaced))).strip()
+
+
+def sanitize_translations(obj, field, text_field=None):
+    """Clean every language's version of a translated rich-text field (title_pl,
+    body_uk…, django-modeltranslation), and keep its plain text in `text_field`'s.
+
+    Editors fill each language in admin; every one of them is printed with
+    |safe, so none may skip the allow-list.
+    """
+    from pps_portal.languages import localized_names
+
+    names = localized_names(field)
+    text_names = localized_names(text_field) if text_field else [None] * len(names)
+    for name, text_name in zip(names, text_names, strict=True):
+        value = getattr(obj, name)
+        if value is None:  # an untranslated language stays NULL (falls back to Polish)
+            continue
+        clean = sanitize_html(value)
+        setattr(obj, name, clean)
+        if text_name:
+            setattr(obj, text_name, html_to_text(clean))

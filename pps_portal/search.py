@@ -2,7 +2,7 @@
 in PostgreSQL. News are paginated and highlighted; the registry and the
 calendar show their best matches with a link to their own full search."""
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.contrib.postgres.search import SearchHeadline
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -10,6 +10,7 @@ from calendar_app.models import Event
 from news.models import News
 from organizations.models import Organization
 from pages.models import Page
+from pps_portal.languages import search_match, shown_text
 
 SECTION_SIZE = 5
 
@@ -27,14 +28,16 @@ def clean_query(raw):
 
 
 def news_results(text):
-    query = SearchQuery(text, config="pps_search", search_type="websearch")
+    """Published news matching in Polish or the visitor's language; the
+    headlines come from the text shown (the translation, else Polish)."""
+    _condition, _rank, query = search_match(text)
     return (
         News.objects.published()
         .search(text)
         .select_related("category")
         .annotate(
             headline=SearchHeadline(
-                "body_text",
+                shown_text("body_text"),
                 query,
                 config="pps_search",
                 start_sel=_START,
@@ -43,7 +46,7 @@ def news_results(text):
                 min_words=15,
             ),
             title_headline=SearchHeadline(
-                "title", query, config="pps_search", start_sel=_START, stop_sel=_STOP, highlight_all=True
+                shown_text("title"), query, config="pps_search", start_sel=_START, stop_sel=_STOP, highlight_all=True
             ),
         )
     )

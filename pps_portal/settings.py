@@ -36,6 +36,9 @@ for origin in CSRF_TRUSTED_ORIGINS:
         )
 
 INSTALLED_APPS = [
+    # Before admin (its admin classes patch admin's forms): translated
+    # content fields (title_uk, body_en…) in the content's own tables.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -224,9 +227,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Polish is the source language and keeps the unprefixed addresses printed
+# on paper; Ukrainian and English live under /uk/ and /en/ (pps_portal.urls).
+# Each name is the language's own name: the switcher shows them as they are.
 LANGUAGE_CODE = "pl"
-LANGUAGES = [("pl", "Polski")]
+LANGUAGES = [("pl", "Polski"), ("uk", "Українська"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Translated content (django-modeltranslation): title_pl, title_uk, title_en…
+# beside each translated field. A text without a translation shows the Polish
+# one (the page then says so: pps_portal.translation).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "pl"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("pl",)
+# Rich text is a TextField underneath; each language gets its own editor.
+MODELTRANSLATION_CUSTOM_FIELDS = ("CKEditor5Field",)
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True

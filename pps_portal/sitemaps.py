@@ -3,7 +3,16 @@ from django.db.models import Max
 from django.urls import reverse
 
 
-class StaticPagesSitemap(Sitemap):
+class MultilingualSitemap(Sitemap):
+    """Each page once per language (/…, /uk/…, /en/…), each entry naming the
+    others as hreflang alternates and Polish as x-default."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticPagesSitemap(MultilingualSitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -13,7 +22,7 @@ class StaticPagesSitemap(Sitemap):
         return reverse(item)
 
 
-class DatabaseLastmodSitemap(Sitemap):
+class DatabaseLastmodSitemap(MultilingualSitemap):
     """A sitemap of model objects whose newest change the database computes.
 
     Django's default get_latest_lastmod() loads every item to take the

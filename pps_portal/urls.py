@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
@@ -25,12 +26,11 @@ sitemaps = {
     "grant-calls": GrantCallSitemap,
 }
 
-urlpatterns = [
+# Pages people read: Polish at the addresses printed on paper (no prefix),
+# Ukrainian under /uk/ and English under /en/, same paths after the prefix.
+urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
     path("deklaracja-dostepnosci/", views.statement, name="statement"),
-    path("ustawienia-dostepnosci/", views.accessibility_preferences, name="a11y-preferences"),
-    path("healthz", views.healthz, name="healthz"),
-    path("robots.txt", views.robots_txt, name="robots"),
     path("aktualnosci/", include("news.urls")),
     path("organizacje/", include("organizations.urls")),
     path("kalendarz/", include("calendar_app.urls")),
@@ -43,8 +43,18 @@ urlpatterns = [
     path("konkursy.ics", grants_views.deadlines_feed, name="grants-feed"),
     path("szukaj/", views.search, name="search"),
     path("", include("submissions.urls")),
+    prefix_default_language=False,
+)
+
+# One address whatever the language: machines' files, the preferences form
+# (it returns to the page it came from), editors' tools.
+urlpatterns += [
+    path("ustawienia-dostepnosci/", views.accessibility_preferences, name="a11y-preferences"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots"),
     # An index of one sitemap per section: each stays under the protocol's
     # 50,000 URLs (Django pages a section beyond that) and cheap to build.
+    # Each section lists every language's address with its alternates.
     path(
         "sitemap.xml",
         sitemap_views.index,

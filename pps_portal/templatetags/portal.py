@@ -5,11 +5,12 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http.request import split_domain_port, validate_host
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from pps_portal import languages
 from pps_portal.models import Banner
 from pps_portal.text import format_pln
 
@@ -72,3 +73,24 @@ def external_mark(url):
     return format_html(
         '<span class="external-mark"><span class="visually-hidden"> {}</span></span>', _("(strona zewnętrzna)")
     )
+
+
+@register.simple_tag
+def lang_attr(obj, field):
+    """` lang="pl"` on an element whose text fell back to Polish on a page in
+    another language (screen readers switch voice; WCAG 3.1.2), else nothing."""
+    shown = languages.shown_language(obj, field)
+    if shown == translation.get_language():
+        return ""
+    return format_html(' lang="{}"', shown)
+
+
+@register.inclusion_tag("includes/translation_note.html")
+def translation_note(obj, *fields):
+    """The visitor's-language note above content that is (partly) only in Polish."""
+    return {"is_untranslated": languages.is_untranslated(obj, *(fields or ("title", "body")))}
+
+
+@register.simple_tag
+def og_locale():
+    return languages.OG_LOCALES.get(translation.get_language(), languages.OG_LOCALES["pl"])

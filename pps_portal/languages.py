@@ -1,0 +1,180 @@
+"""The portal's languages: Polish (the source, unprefixed addresses), Ukrainian and English.
+
+One place for what every page needs to know about them: the same page's
+address in each language (the top bar's switcher and the <link rel=alternate
+hreflang> tags), and which language a piece of translated content is
+actually shown in (a missing translation falls back to Polish, and the page
+says so and marks that text `lang="pl"`).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models
+from django.urls import translate_url
+from django.utils import translation
+from modeltranslation.utils import build_localized_fieldname
+
+# Open Graph wants a territory with the language.
+OG_LOCALES = {"pl": "pl_PL", "uk": "uk_UA", "en": "en_GB"}
+
+
+@dataclass(frozen=True)
+class PageLanguage:
+    code: str
+    name: str  # in the language itself: "Українська"
+    url: str  # this page's path in that language
+    is_current: bool
+
+
+def page_languages(request):
+    """This page in every language, current one included (no query: URL reversing only).
+
+    The path is reversed under the target language's prefix; an address the
+    URL conf does not know (a 404) keeps its own path.
+    """
+    current = translation.get_language()
+    path = request.get_full_path()
+    return [
+        PageLanguage(code=code, name=name, url=translate_url(path, code), is_current=code == current)
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def source_language():
+    return settings.LANGUAGE_CODE
+
+
+def shown_language(obj, field):
+    """The language `obj.<field>` is shown in now: the visitor's, or Polish when
+    that translation is empty (django-modeltranslation's fallback)."""
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    if current == settings.LANGUAGE_CODE:
+        return current
+    value = getattr(obj, build_localized_fieldname(field, current), None)
+    return current if value else settings.LANGUAGE_CODE
+
+
+def is_untranslated(obj, *fields):
+    """Is any of `fields` shown in Polish on a page in another language?"""
+    return any(shown_language(obj, field) != translation.get_language() for field in fields)
+
+
+def localized_names(field):
+    """`field`'s column in every language: ["body_pl", "body_uk", "body_en"]."""
+    return [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
+
+
+# Text search per language: Polish and Ukrainian have no stemmer in
+# PostgreSQL (pps_search: simple + unaccent), English has one.
+SEARCH_CONFIGS = {"pl": "pps_search", "uk": "pps_search", "en": "english"}
+
+
+def search_config(code):
+    return SEARCH_CONFIGS.get(code, "pps_search")
+
+
+def translated_search_vector(code, *, a, b=(), c=()):
+    """The generated search column of one translation (`search_vector_uk`):
+    its title (weight A), summary (B) and body (C) columns in language `code`."""
+    from django.contrib.postgres.search import SearchVector
+
+    config = search_config(code)
+    vector = SearchVector(*(build_localized_fieldname(f, code) for f in a), weight="A", config=config)
+    for weight, fields in (("B", b), ("C", c)):
+        if fields:
+            vector += SearchVector(*(build_localized_fieldname(f, code) for f in fields), weight=weight, config=config)
+    return vector
+
+
+class SourceLanguageColumns(models.Model):
+    """A translated model whose original columns (`title`, `body`…) always hold the Polish text.
+
+    django-modeltranslation writes the visitor's language into them on save;
+    the Polish search columns are generated from them, so a save always
+    happens with Polish active (each language's own column is written as set).
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            super().save(*args, **kwargs)
+
+
+class TranslationsAdmin:
+    """Mixin for a translated kind's ModelAdmin: the form stays as it was (its
+    fields are the Polish text), and each other language gets a fieldset with
+    its versions of the translated fields, all optional.
+
+    Admin always runs in Polish (its addresses have no language prefix), so
+    the original fields read and write the `_pl` columns.
+    """
+
+    def get_fieldsets(self, request, obj=None):
+        from django.utils.translation import gettext
+        from modeltranslation.translator import translator
+
+        options = translator.get_options_for_model(self.model)
+        editable = [name for name in options.get_field_names() if self.model._meta.get_field(name).editable]
+        fieldsets = list(super().get_fieldsets(request, obj))
+        for code, name in settings.LANGUAGES:
+            if code == settings.LANGUAGE_CODE:
+                continue
+            fields = [build_localized_fieldname(field, code) for field in editable]
+            description = gettext("Puste pola: czytelnicy zobaczą tekst polski z informacją, że nie ma tłumaczenia.")
+            fieldsets.append(
+                (gettext("Wersja: %(language)s") % {"language": name}, {"fields": fields, "description": description})
+            )
+        return fieldsets
+
+
+def _visitor_language():
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    return code if code in SEARCH_CONFIGS and code != settings.LANGUAGE_CODE else None
+
+
+def search_match(text):
+    """What the site's searches filter and rank by: the Polish search column
+    and, on a page in another language, that translation's column too.
+
+    Returns (condition, rank expression, query for headlines). Every kind
+    with translations has `search_vector` and `search_vector_<code>`.
+    """
+    from django.contrib.postgres.search import SearchQuery, SearchRank
+    from django.db.models import F, Q
+
+    query = SearchQuery(text, config=search_config(settings.LANGUAGE_CODE), search_type="websearch")
+    condition = Q(search_vector=query)
+    rank = SearchRank(F("search_vector"), query)
+    code = _visitor_language()
+    if code:
+        own = SearchQuery(text, config=search_config(code), search_type="websearch")
+        condition |= Q(**{f"search_vector_{code}": own})
+        rank = rank + SearchRank(F(f"search_vector_{code}"), own)
+        query = query | own
+    return condition, rank, query
+
+
+def title_contains(text, field="title"):
+    """A part of the title, in Polish or the visitor's language, diacritics aside."""
+    from django.db.models import Q
+
+    condition = Q(**{f"{build_localized_fieldname(field, settings.LANGUAGE_CODE)}__unaccent__icontains": text})
+    code = _visitor_language()
+    if code:
+        condition |= Q(**{f"{build_localized_fieldname(field, code)}__unaccent__icontains": text})
+    return condition
+
+
+def shown_text(field):
+    """The visitor's language's column, the Polish one where it is empty (for SQL expressions)."""
+    from django.db.models import F, Value
+    from django.db.models.functions import Coalesce, NullIf
+
+    code = _visitor_language()
+    polish = F(build_localized_fieldname(field, settings.LANGUAGE_CODE))
+    if not code:
+        return polish
+    return Coalesce(NullIf(F(build_localized_fieldname(field, code)), Value("")), polish)
