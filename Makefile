@@ -37,10 +37,12 @@ node_modules/.installed: package.json package-lock.json | deps
 	touch $@
 node: node_modules/.installed
 
-# Polish plural forms (locale/pl): the compiled .mo is generated, not in git.
-MO := locale/pl/LC_MESSAGES/django.mo
-$(MO): locale/pl/LC_MESSAGES/django.po $(VENV)/.installed | deps
-	$(DEV) $(MANAGE) compilemessages -l pl --ignore=.venv --ignore=node_modules --verbosity 0
+# Catalogues (locale/<language>): Polish plural forms, the Ukrainian and
+# English interface. The compiled .mo files are generated, not in git.
+PO := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO := $(PO:.po=.mo)
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed | deps
+	$(DEV) $(MANAGE) compilemessages -l $* --ignore=.venv --ignore=node_modules --verbosity 0
 messages: $(MO)
 
 # The project-local PostgreSQL cluster, unless DATABASE_URL points elsewhere.

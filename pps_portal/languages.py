@@ -99,8 +99,25 @@ class SourceLanguageColumns(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        current = translation.get_language()
+        if self._state.adding and current and current != settings.LANGUAGE_CODE:
+            self._start_in_source_language(current)
         with translation.override(settings.LANGUAGE_CODE):
             super().save(*args, **kwargs)
+
+    def _start_in_source_language(self, current):
+        """New content made on a /uk/ or /en/ page (a resident's event
+        submission) starts as the source text: what was written goes to the
+        Polish columns, which every language falls back to; editors add the
+        translations."""
+        from modeltranslation.translator import translator
+
+        for field in translator.get_options_for_model(type(self)).get_field_names():
+            source = build_localized_fieldname(field, settings.LANGUAGE_CODE)
+            written = build_localized_fieldname(field, current)
+            if not getattr(self, source) and getattr(self, written):
+                setattr(self, source, getattr(self, written))
+                setattr(self, written, None)
 
 
 class TranslationsAdmin:

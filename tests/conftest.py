@@ -13,14 +13,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def pytest_configure(config):
-    """Compile the Polish plural forms if `make` has not (plain `pytest` runs)."""
+    """Compile the catalogues (Polish plural forms, Ukrainian, English) if `make` has not (plain `pytest` runs)."""
     import subprocess
     from pathlib import Path
 
-    po = Path(__file__).resolve().parent.parent / "locale" / "pl" / "LC_MESSAGES" / "django.po"
-    mo = po.with_suffix(".mo")
-    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-        subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
+    compiled = False
+    for po in (Path(__file__).resolve().parent.parent / "locale").glob("*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
+            compiled = True
+    if compiled:
         # Django may have loaded the catalogues already (pytest-django sets it
         # up first); its own settings signal makes it read them again.
         from django.conf import settings
@@ -114,6 +117,19 @@ def editor_client(client, editor):
     client.force_login(editor)
     client.user = editor
     return client
+
+
+@pytest.fixture(autouse=True)
+def _source_language():
+    """Each test starts in Polish: a request to /uk/ or /en/ leaves its
+    language active in the thread (as a request does in a server thread),
+    which would send the next test's reverse() and factories there."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _database_fixture(request):
