@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.urls import translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
@@ -23,22 +23,43 @@ OG_LOCALES = {"pl": "pl_PL", "uk": "uk_UA", "en": "en_GB"}
 class PageLanguage:
     code: str
     name: str  # in the language itself: "Українська"
-    url: str  # this page's path in that language
+    url: str  # this page's path in that language (the home page's when this page has no route)
     is_current: bool
+    is_same_page: bool  # False on a page the URL conf does not know (a 404)
+
+
+def _path_in(code, match, query):
+    with translation.override(code):
+        try:
+            path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return None
+    return f"{path}?{query}" if query else path
 
 
 def page_languages(request):
-    """This page in every language, current one included (no query: URL reversing only).
+    """This page in every language, current one included (no query: URL resolving and reversing only).
 
-    The path is reversed under the target language's prefix; an address the
-    URL conf does not know (a 404) keeps its own path.
+    The same route reversed under each language's prefix, with the same
+    query string. A page the URL conf does not know (a 404, whatever its
+    address looks like) links each language's home page instead: an
+    unknown path is never echoed into a link.
     """
     current = translation.get_language()
-    path = request.get_full_path()
-    return [
-        PageLanguage(code=code, name=name, url=translate_url(path, code), is_current=code == current)
-        for code, name in settings.LANGUAGES
-    ]
+    query = request.META.get("QUERY_STRING", "")
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        match = None
+    languages = []
+    for code, name in settings.LANGUAGES:
+        url = _path_in(code, match, query) if match else None
+        if url is None:
+            with translation.override(code):
+                languages.append(PageLanguage(code, name, reverse("home"), code == current, False))
+        else:
+            languages.append(PageLanguage(code, name, url, code == current, True))
+    return languages
 
 
 def source_language():

@@ -431,3 +431,12 @@ def test_editor_adds_a_ukrainian_version_in_admin(editor_client):
 def test_admin_stays_polish_for_a_ukrainian_browser(editor_client):
     response = editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="uk")
     assert html_lang(response) == "pl"
+
+
+def test_a_page_without_a_route_offers_each_language_home_and_no_alternates(client, site_settings):
+    html = client.get("/uk/nie-ma-takiej-strony/?q=1").content.decode()
+    switcher = re.search(r'<nav class="languages"[^>]*>(.*?)</nav>', html, re.S).group(1)
+    assert (re.findall(r'<a href="([^"]+)"', switcher), 'hreflang="x-default"' in html) == (
+        ["/", "/uk/", "/en/"],
+        False,
+    )

@@ -9,6 +9,7 @@ from news.demo import seed_news
 from organizations.demo import seed_organizations
 from pages.demo import seed_pages
 from pps_portal.demo import seed_demo_accounts, seed_site
+from pps_portal.demo_translations import seed_translations
 
 
 def seeders():
@@ -18,7 +19,16 @@ def seeders():
     overwriting rows editors may have changed), bulk inserts for scale > 1,
     returning a one-line summary of what it created.
     """
-    return [seed_site, seed_news, seed_organizations, seed_events, seed_documents, seed_pages, seed_grants]
+    return [
+        seed_site,
+        seed_news,
+        seed_organizations,
+        seed_events,
+        seed_documents,
+        seed_pages,
+        seed_grants,
+        seed_translations,
+    ]
 
 
 class Command(BaseCommand):
@@ -27,7 +37,7 @@ class Command(BaseCommand):
     help = (
         "Wypełnia bazę treścią demonstracyjną "
         "(ustawienia serwisu, banery, aktualności, organizacje, wydarzenia, dokumenty, strony informacyjne, "
-        "konkursy ofert)."
+        "konkursy ofert, tłumaczenia na ukraiński i angielski)."
     )
 
     def add_arguments(self, parser):
