@@ -1,4 +1,3 @@
-
 from news.models import Category, News
 from pps_portal.sitemaps import DatabaseLastmodSitemap, MultilingualSitemap
 

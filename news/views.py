@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from news.models import Category, News
+from pps_portal import languages
 
 PAGE_SIZE = 12
 OTHER_NEWS = 5
@@ -55,7 +56,7 @@ def _news_article_data(request, news):
         "mainEntityOfPage": request.build_absolute_uri(news.get_absolute_url()),
         "datePublished": news.published_at.isoformat() if news.published_at else None,
         "dateModified": news.updated_at.isoformat(),
-        "inLanguage": "pl",
+        "inLanguage": languages.shown_language(news, "title"),
         "author": {"@type": "Organization", "name": site.office_name or site.site_name},
         "publisher": publisher,
     }

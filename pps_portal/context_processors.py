@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from pps_portal.a11y import preferences_for
-from pps_portal.languages import page_languages
+from pps_portal.languages import page_languages, unprefixed_path
 from pps_portal.models import SiteSettings
 
 
@@ -24,4 +24,6 @@ def site(request):
         "statement_url": statement_url,
         # The switcher and the hreflang alternates: this page in each language.
         "page_languages": page_languages(request),
+        # The path without its language prefix: which section of the menu is current.
+        "unprefixed_path": unprefixed_path(request.path),
     }

@@ -10,6 +10,7 @@ says so and marks that text `lang="pl"`).
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db import models
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
@@ -26,6 +27,7 @@ class PageLanguage:
     url: str  # this page's path in that language (the home page's when this page has no route)
     is_current: bool
     is_same_page: bool  # False on a page the URL conf does not know (a 404)
+    absolute_url: str | None  # for hreflang alternates; None when the request's host is not ours (the 400 page)
 
 
 def _path_in(code, match, query):
@@ -54,16 +56,24 @@ def page_languages(request):
     languages = []
     for code, name in settings.LANGUAGES:
         url = _path_in(code, match, query) if match else None
+        is_same_page = url is not None
         if url is None:
             with translation.override(code):
-                languages.append(PageLanguage(code, name, reverse("home"), code == current, False))
-        else:
-            languages.append(PageLanguage(code, name, url, code == current, True))
+                url = reverse("home")
+        try:
+            absolute = request.build_absolute_uri(url)
+        except DisallowedHost:
+            absolute = None
+        languages.append(PageLanguage(code, name, url, code == current, is_same_page, absolute))
     return languages
 
 
-def source_language():
-    return settings.LANGUAGE_CODE
+def unprefixed_path(path):
+    """ "/uk/aktualnosci/x/" → "/aktualnosci/x/" (a Polish path stays as it is)."""
+    code = translation.get_language_from_path(path)
+    if code and code != settings.LANGUAGE_CODE:
+        return path.removeprefix(f"/{code}")
+    return path
 
 
 def shown_language(obj, field):
@@ -119,26 +129,35 @@ class SourceLanguageColumns(models.Model):
     class Meta:
         abstract = True
 
+    def full_clean(self, *args, **kwargs):
+        if self._state.adding:
+            self._start_in_source_language()
+        super().full_clean(*args, **kwargs)
+
     def save(self, *args, **kwargs):
-        current = translation.get_language()
-        if self._state.adding and current and current != settings.LANGUAGE_CODE:
-            self._start_in_source_language(current)
+        if self._state.adding:
+            self._start_in_source_language()
         with translation.override(settings.LANGUAGE_CODE):
             super().save(*args, **kwargs)
 
-    def _start_in_source_language(self, current):
-        """New content made on a /uk/ or /en/ page (a resident's event
-        submission) starts as the source text: what was written goes to the
-        Polish columns, which every language falls back to; editors add the
-        translations."""
+    def _start_in_source_language(self):
+        """New content whose text was set on a /uk/ or /en/ page (a resident's
+        event submission: the form writes the visitor's language's columns)
+        starts as the source text: it moves to the Polish columns, which every
+        language falls back to, and editors add the translations."""
         from modeltranslation.translator import translator
 
+        others = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
         for field in translator.get_options_for_model(type(self)).get_field_names():
             source = build_localized_fieldname(field, settings.LANGUAGE_CODE)
-            written = build_localized_fieldname(field, current)
-            if not getattr(self, source) and getattr(self, written):
-                setattr(self, source, getattr(self, written))
-                setattr(self, written, None)
+            if getattr(self, source):
+                continue
+            for code in others:
+                written = build_localized_fieldname(field, code)
+                if getattr(self, written):
+                    setattr(self, source, getattr(self, written))
+                    setattr(self, written, None)
+                    break
 
 
 class TranslationsAdmin:

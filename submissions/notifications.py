@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from editorial.models import HistoryEntry
@@ -33,8 +33,9 @@ def editors_recipients(site=None):
     return [address for address in [site.editors_email or settings.SUBMISSIONS_NOTIFY_EMAIL] if address]
 
 
-def notify_submission(submission, *, base_url=""):
-    """Send the editors' notice (and the sender's copy once); True when sent."""
+def notify_submission(submission, *, base_url="", sender_language=None):
+    """Send the editors' notice (and the sender's copy once, in `sender_language`,
+    the language of the form they filled in); True when sent."""
     site = SiteSettings.load()
     recipients = editors_recipients(site)
     context = {"submission": submission, "site": site, "base_url": base_url.rstrip("/")}
@@ -62,7 +63,8 @@ def notify_submission(submission, *, base_url=""):
             editors_notified_at=now, notify_attempts=submission.notify_attempts + 1, last_notify_error=""
         )
         record(submission, HistoryEntry.Action.NOTIFIED, detail=_("Powiadomiono redakcję."))
-    _send_sender_copy(submission, context)
+    with translation.override(sender_language or settings.LANGUAGE_CODE):
+        _send_sender_copy(submission, context)
     return True
 
 

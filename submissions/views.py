@@ -1,11 +1,13 @@
 """The public forms: /zglos/news/, /zglos/blad/, /zglos/organizacje/,
 /zglos/wydarzenie/, /kontakt/ and the thank-you page."""
 
+from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
@@ -32,8 +34,12 @@ def _handle(request, *, form_class, submit, template, title, initial=None):
     status = 200
     if request.method == "POST":
         if form.is_valid():
+            visitor_language = translation.get_language()
             try:
-                submission = submit(form)  # saved (and numbered) before any e-mail
+                # What is stored and sent to editors (history, notices) is in
+                # Polish, whatever language the form was filled in.
+                with translation.override(settings.LANGUAGE_CODE):
+                    submission = submit(form)  # saved (and numbered) before any e-mail
             except IntegrityError:
                 # A constraint the form could not check beforehand (another
                 # submission won the race for the same KRS or slug): say so,
@@ -46,7 +52,10 @@ def _handle(request, *, form_class, submit, template, title, initial=None):
                     ),
                 )
             else:
-                notify_submission(submission, base_url=request.build_absolute_uri("/"))
+                with translation.override(settings.LANGUAGE_CODE):
+                    notify_submission(
+                        submission, base_url=request.build_absolute_uri("/"), sender_language=visitor_language
+                    )
                 token = signing.dumps(submission.reference, salt=_THANKS_SALT)
                 return redirect(f"{reverse('submissions:thanks')}?z={token}")
         status = 400 if form.is_bot else 200

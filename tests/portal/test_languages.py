@@ -440,3 +440,35 @@ def test_a_page_without_a_route_offers_each_language_home_and_no_alternates(clie
         ["/", "/uk/", "/en/"],
         False,
     )
+
+
+# -- public forms in another language -----------------------------------------
+
+
+def test_event_sent_from_the_ukrainian_form_is_stored_as_its_source_text(client, site_settings, mailoutbox):
+    from tests.submissions.helpers import event_data
+
+    site_settings.editors_email = "redakcja@example.pl"
+    site_settings.save()
+    response = client.post("/uk/zglos/wydarzenie/", event_data(title="Заняття для сеньйорів", wants_copy="on"))
+    event = Event.objects.get()
+    editors, sender = mailoutbox
+    assert (response.status_code, event.title_pl, event.title_uk, event.description_pl) == (
+        302,
+        "Заняття для сеньйорів",
+        None,
+        "<p>Warsztaty komputerowe dla seniorów.</p>",
+    )
+    assert ("Nowe zgłoszenie" in editors.subject, sender.subject.startswith("Підтвердження заявки")) == (True, True)
+
+
+def test_errors_of_the_english_form_are_in_english(client, site_settings):
+    from tests.submissions.helpers import event_data
+
+    html = client.post("/en/zglos/wydarzenie/", event_data(title="")).content.decode()
+    assert ("Correct the errors in the form" in html, 'lang="en"' in html) == (True, True)
+
+
+def test_main_menu_marks_the_current_section_in_every_language(client, site_settings):
+    html = client.get("/uk/aktualnosci/").content.decode()
+    assert '<a href="/uk/aktualnosci/" aria-current="page">Новини</a>' in html
