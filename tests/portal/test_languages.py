@@ -166,15 +166,17 @@ def test_dates_are_written_in_the_visitor_language(client, site_settings):
 
 
 def test_numbers_are_written_in_the_visitor_language(client, site_settings):
-    from organizations.models import Organization
-    from tests.organizations.factories import OrganizationFactory
+    from documents.models import Document
+    from tests.documents.factories import DocumentFactory
 
-    OrganizationFactory.create_batch(3, is_public_benefit=True)
-    assert Organization.objects.published().count() == 3
-    polish = client.get("/organizacje/statystyki/").content.decode()
-    english = client.get("/en/organizacje/statystyki/").content.decode()
-    # 3 of 3: the percentage with the language's decimal separator
-    assert ("(100,0%)" in polish or "(100%)" in polish, "(100.0%)" in english or "(100%)" in english) == (True, True)
+    document = DocumentFactory(title="Regulamin", owner=NewsFactory(slug="z-regulaminem"))
+    Document.objects.filter(pk=document.pk).update(size=1_258_291)  # 1.2 MiB
+    polish, ukrainian, english = (
+        client.get(f"{prefix}/aktualnosci/z-regulaminem/").content.decode() for prefix in PREFIXES
+    )
+    nbsp = "\N{NO-BREAK SPACE}"
+    expected = (f"PDF, 1,2{nbsp}MB" in polish, f"PDF, 1,2{nbsp}Мб" in ukrainian, f"PDF, 1.2{nbsp}MB" in english)
+    assert expected == (True, True, True)
 
 
 # -- plural forms --------------------------------------------------------------
