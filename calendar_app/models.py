@@ -33,7 +33,7 @@ from editorial.workflow import (
     withdraw_step,
 )
 from pps_portal import redirects
-from pps_portal.languages import SourceLanguageColumns, search_match, title_contains, translated_search_vector
+from pps_portal.languages import SourceLanguageColumns, search_match, title_contains, translated_search_field
 from pps_portal.models import ImageWithAltText
 from pps_portal.sanitize import sanitize_translations
 from pps_portal.text import unique_slug
@@ -327,16 +327,8 @@ class Event(SourceLanguageColumns, EditorialModel, ImageWithAltText):
         db_persist=True,
     )
     # The translations' own search columns (/uk/szukaj/, /en/szukaj/ search them and the Polish one).
-    search_vector_uk = models.GeneratedField(
-        expression=translated_search_vector("uk", a=["title"], b=["summary"], c=["description"]),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
-    search_vector_en = models.GeneratedField(
-        expression=translated_search_vector("en", a=["title"], b=["summary"], c=["description"]),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    search_vector_uk = translated_search_field("uk", a=["title"], b=["summary"], c=["description"])
+    search_vector_en = translated_search_field("en", a=["title"], b=["summary"], c=["description"])
 
     # Public events (cancelled ones too) show their documents.
     documents = DocumentsRelation(public="public")

@@ -18,7 +18,7 @@ from editorial.states import State
 from editorial.workflow import EditorialModel, EditorialQuerySet, Workflow, publish_step, withdraw_step
 from pages import media
 from pps_portal import redirects
-from pps_portal.languages import SourceLanguageColumns, search_match, translated_search_vector
+from pps_portal.languages import SourceLanguageColumns, search_match, translated_search_field
 from pps_portal.models import ImageWithAltText
 from pps_portal.sanitize import html_to_text, sanitize_html, sanitize_translations
 
@@ -123,16 +123,8 @@ class Page(SourceLanguageColumns, EditorialModel, ImageWithAltText):
         db_persist=True,
     )
     # The translations' own search columns (/uk/szukaj/, /en/szukaj/ search them and the Polish one).
-    search_vector_uk = models.GeneratedField(
-        expression=translated_search_vector("uk", a=["title"], b=["lead"], c=["body_text"]),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
-    search_vector_en = models.GeneratedField(
-        expression=translated_search_vector("en", a=["title"], b=["lead"], c=["body_text"]),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    search_vector_uk = translated_search_field("uk", a=["title"], b=["lead"], c=["body_text"])
+    search_vector_en = translated_search_field("en", a=["title"], b=["lead"], c=["body_text"])
 
     documents = DocumentsRelation()
 

@@ -118,6 +118,16 @@ def translated_search_vector(code, *, a, b=(), c=()):
     return vector
 
 
+def translated_search_field(code, **columns):
+    """The generated, stored search column of one translation:
+    `search_vector_uk = translated_search_field("uk", a=["title"], …)`."""
+    from django.contrib.postgres.search import SearchVectorField
+
+    return models.GeneratedField(
+        expression=translated_search_vector(code, **columns), output_field=SearchVectorField(), db_persist=True
+    )
+
+
 class SourceLanguageColumns(models.Model):
     """A translated model whose original columns (`title`, `body`…) always hold the Polish text.
 
@@ -129,16 +139,16 @@ class SourceLanguageColumns(models.Model):
     class Meta:
         abstract = True
 
-    def full_clean(self, *args, **kwargs):
-        if self._state.adding:
-            self._start_in_source_language()
-        super().full_clean(*args, **kwargs)
-
     def save(self, *args, **kwargs):
         if self._state.adding:
             self._start_in_source_language()
         with translation.override(settings.LANGUAGE_CODE):
             super().save(*args, **kwargs)
+
+    def full_clean(self, *args, **kwargs):
+        if self._state.adding:
+            self._start_in_source_language()
+        super().full_clean(*args, **kwargs)
 
     def _start_in_source_language(self):
         """New content whose text was set on a /uk/ or /en/ page (a resident's
@@ -235,3 +245,21 @@ def shown_text(field):
     if not code:
         return polish
     return Coalesce(NullIf(F(build_localized_fieldname(field, code)), Value("")), polish)
+
+
+def copy_to_source_language_operation(app_label, translated):
+    """A migration step for a kind that gains translations: the texts written
+    so far are Polish, so they become its `_pl` columns.
+
+    `translated`: {model name: [translated field names]}.
+    """
+    from django.db import migrations
+    from django.db.models import F
+
+    def copy(apps, schema_editor):
+        for model_name, fields in translated.items():
+            model = apps.get_model(app_label, model_name)
+            source = settings.LANGUAGE_CODE
+            model.objects.update(**{build_localized_fieldname(field, source): F(field) for field in fields})
+
+    return migrations.RunPython(copy, migrations.RunPython.noop)

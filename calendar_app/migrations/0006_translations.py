@@ -2,17 +2,10 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 import django_ckeditor_5.fields
 from django.db import migrations, models
-from django.db.models import F
+from pps_portal.languages import copy_to_source_language_operation
 
 # The translated fields (django-modeltranslation) of each model.
 TRANSLATED = {'Event': ['title', 'summary', 'description'], 'EventCategory': ['name']}
-
-
-def copy_polish(apps, schema_editor):
-    """The texts written so far are Polish: they become the `_pl` columns."""
-    for model_name, fields in TRANSLATED.items():
-        model = apps.get_model("calendar_app", model_name)
-        model.objects.update(**{f"{field}_pl": F(field) for field in fields})
 
 
 class Migration(migrations.Migration):
@@ -84,7 +77,7 @@ class Migration(migrations.Migration):
             name='name_uk',
             field=models.CharField(max_length=100, null=True, unique=True, verbose_name='nazwa'),
         ),
-        migrations.RunPython(copy_polish, migrations.RunPython.noop),
+        copy_to_source_language_operation("calendar_app", TRANSLATED),
         migrations.AddField(
             model_name='event',
             name='search_vector_en',

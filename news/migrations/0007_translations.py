@@ -2,17 +2,10 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 import django_ckeditor_5.fields
 from django.db import migrations, models
-from django.db.models import F
+from pps_portal.languages import copy_to_source_language_operation
 
 # The translated fields (django-modeltranslation) of each model.
 TRANSLATED = {'News': ['title', 'lead', 'body', 'body_text'], 'Category': ['name', 'description']}
-
-
-def copy_polish(apps, schema_editor):
-    """The texts written so far are Polish: they become the `_pl` columns."""
-    for model_name, fields in TRANSLATED.items():
-        model = apps.get_model("news", model_name)
-        model.objects.update(**{f"{field}_pl": F(field) for field in fields})
 
 
 class Migration(migrations.Migration):
@@ -114,7 +107,7 @@ class Migration(migrations.Migration):
             name='title_uk',
             field=models.CharField(max_length=200, null=True, verbose_name='tytuł'),
         ),
-        migrations.RunPython(copy_polish, migrations.RunPython.noop),
+        copy_to_source_language_operation("news", TRANSLATED),
         migrations.AddField(
             model_name='news',
             name='search_vector_en',
