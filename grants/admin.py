@@ -15,6 +15,7 @@ from grants import services
 from grants.forms import ResultsUploadForm
 from grants.models import Funder, Grant, GrantCall
 from grants.phases import Phase
+from pps_portal.languages import TranslationsAdmin
 from pps_portal.text import format_pln
 
 
@@ -51,7 +52,7 @@ class GrantInline(admin.TabularInline):
 
 
 @admin.register(GrantCall)
-class GrantCallAdmin(EditorialAdmin, admin.ModelAdmin):
+class GrantCallAdmin(TranslationsAdmin, EditorialAdmin, admin.ModelAdmin):
     change_form_template = "admin/grants/grantcall/change_form.html"
     list_display = ["title", "kind", "area", "deadline_at", "phase_column", "state", "results_column"]
     list_filter = ["status", PhaseFilter, "kind", "area", "funder"]

@@ -47,7 +47,8 @@ from grants.phases import Phase
 from organizations.identifiers import KRSField, NIPField
 from organizations.models import Area, Organization, WebsiteField
 from pps_portal import redirects
-from pps_portal.sanitize import sanitize_html
+from pps_portal.languages import SourceLanguageColumns
+from pps_portal.sanitize import sanitize_translations
 from pps_portal.text import unique_slug
 
 # Amounts in złoty: up to 999 999 999 999,99.
@@ -145,7 +146,7 @@ class GrantCallQuerySet(EditorialQuerySet):
         return min(found) if found else None
 
 
-class GrantCall(EditorialModel, models.Model):
+class GrantCall(SourceLanguageColumns, EditorialModel, models.Model):
     """A call for proposals (or a small-grant round) of the city."""
 
     workflow = Workflow(
@@ -295,7 +296,7 @@ class GrantCall(EditorialModel, models.Model):
         if not self.slug:
             self.slug = unique_slug(GrantCall, self.title, fallback="konkurs", max_length=214)
         # Stored sanitized: templates print the description as is.
-        self.description = sanitize_html(self.description)
+        sanitize_translations(self, "description")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

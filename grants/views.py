@@ -19,6 +19,7 @@ from grants.forms import CallFilterForm
 from grants.models import GrantCall
 from grants.phases import Phase
 from organizations.models import Area
+from pps_portal.languages import title_contains
 
 PER_PAGE = 20
 # Headings of the list's sections, one per phase.
@@ -45,7 +46,7 @@ def _filter_options():
 
 def _filtered(calls, filters, now):
     if filters["query"]:
-        calls = calls.filter(title__unaccent__icontains=filters["query"])
+        calls = calls.filter(title_contains(filters["query"]))
     if filters["kind"]:
         calls = calls.filter(kind=filters["kind"])
     if filters["area"] is not None:

@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce, ExtractYear, NullIf
 
 from grants import phases
 from grants.models import Grant, GrantCall
+from pps_portal.languages import localized_names
 
 register = template.Library()
 
@@ -39,7 +40,10 @@ def organization_grants(organization):
         Grant.objects.public()
         .of_organization(organization)
         .select_related("call")
-        .only("task_title", "amount", "awarded_on", "call__title", "call__slug")
+        # Every language's title (a Grant query does not expand translated fields by itself).
+        .only(
+            "task_title", "amount", "awarded_on", *(f"call__{name}" for name in localized_names("title")), "call__slug"
+        )
         .order_by("-awarded_on", "-pk")
     )
     years = [
