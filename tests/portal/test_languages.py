@@ -474,3 +474,18 @@ def test_errors_of_the_english_form_are_in_english(client, site_settings):
 def test_main_menu_marks_the_current_section_in_every_language(client, site_settings):
     html = client.get("/uk/aktualnosci/").content.decode()
     assert '<a href="/uk/aktualnosci/" aria-current="page">Новини</a>' in html
+
+
+def test_grant_call_in_english_with_its_deadline_feed(client, site_settings):
+    from tests.grants.factories import GrantCallFactory
+
+    call = GrantCallFactory(title="Konkurs na wsparcie seniorów", title_en="Call: support for older people")
+    page = client.get(f"/en{call.get_absolute_url()}").content.decode()
+    ics = client.get("/en/konkursy.ics").content.decode()
+    assert (
+        "<h1>Call: support for older people</h1>" in page,
+        "Deadline for proposals: Call: support for older people" in ics,
+    ) == (
+        True,
+        True,
+    )
