@@ -172,15 +172,10 @@ def healthz(request):
 @require_GET
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /szukaj/",
-        "Disallow: /zglos/",
-        "Disallow: /kontakt/",
-        f"Sitemap: {sitemap_url}",
-        "",
-    ]
+    # Search results and forms, in every language (/szukaj/, /uk/szukaj/…).
+    prefixes = ["" if code == settings.LANGUAGE_CODE else f"/{code}" for code, _name in settings.LANGUAGES]
+    private = [f"Disallow: {prefix}{path}" for prefix in prefixes for path in ("/szukaj/", "/zglos/", "/kontakt/")]
+    lines = ["User-agent: *", "Disallow: /admin/", *private, f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 

@@ -489,3 +489,10 @@ def test_grant_call_in_english_with_its_deadline_feed(client, site_settings):
         True,
         True,
     )
+
+
+def test_robots_keep_search_and_forms_out_of_indexes_in_every_language(client):
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    assert {"Disallow: /szukaj/", "Disallow: /uk/szukaj/", "Disallow: /en/zglos/", "Disallow: /en/kontakt/"} <= set(
+        lines
+    )
