@@ -68,6 +68,22 @@ def page_languages(request):
     return languages
 
 
+def in_current_language(url):
+    """A Polish path on this site that an editor typed ("/organizacje/opp/") as
+    the same page in the visitor's language ("/uk/organizacje/opp/"); full
+    URLs and paths outside the translated pages stay as they are."""
+    current = translation.get_language()
+    if current == settings.LANGUAGE_CODE or not url.startswith("/") or url.startswith("//"):
+        return url
+    path, _sep, query = url.partition("?")
+    with translation.override(settings.LANGUAGE_CODE):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return url
+    return _path_in(current, match, query) or url
+
+
 def unprefixed_path(path):
     """ "/uk/aktualnosci/x/" → "/aktualnosci/x/" (a Polish path stays as it is)."""
     code = translation.get_language_from_path(path)

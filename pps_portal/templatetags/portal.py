@@ -92,5 +92,19 @@ def translation_note(obj, *fields):
 
 
 @register.simple_tag
+def source_lang():
+    """` lang="pl"` on text only editors' Polish exists for (site settings), on a page in another language."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.filter
+def in_current_language(url):
+    """An editor's path on this site, as the same page in the visitor's language."""
+    return languages.in_current_language(url)
+
+
+@register.simple_tag
 def og_locale():
     return languages.OG_LOCALES.get(translation.get_language(), languages.OG_LOCALES["pl"])

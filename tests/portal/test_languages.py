@@ -496,3 +496,16 @@ def test_robots_keep_search_and_forms_out_of_indexes_in_every_language(client):
     assert {"Disallow: /szukaj/", "Disallow: /uk/szukaj/", "Disallow: /en/zglos/", "Disallow: /en/kontakt/"} <= set(
         lines
     )
+
+
+def test_accessibility_statement_fixed_parts_in_ukrainian_keep_the_legal_ids(client, site_settings):
+    html = client.get("/uk/deklaracja-dostepnosci/").content.decode()
+    ids = re.findall(r'id="(a11y-[a-z-]+)"', html)
+    assert ("<h1>Декларація доступності</h1>" in html, "Процедура запитів і скарг" in html) == (True, True)
+    assert {"a11y-wstep", "a11y-podmiot", "a11y-status", "a11y-procedura", "a11y-aplikacje"} <= set(ids)
+
+
+def test_banners_lead_to_the_same_page_in_the_visitor_language(client, site_settings):
+    html = client.get("/en/").content.decode()
+    banners = re.search(r'<section class="banners".*?</section>', html, re.S).group(0)
+    assert ('href="/en/organizacje/opp/"' in banners, "Shortcuts" in banners) == (True, True)
