@@ -98,8 +98,11 @@ def shown_language(obj, field):
     current = translation.get_language() or settings.LANGUAGE_CODE
     if current == settings.LANGUAGE_CODE:
         return current
-    value = getattr(obj, build_localized_fieldname(field, current), None)
-    return current if value else settings.LANGUAGE_CODE
+    if getattr(obj, build_localized_fieldname(field, current), None):
+        return current
+    # An empty Polish text has nothing to translate.
+    source = getattr(obj, build_localized_fieldname(field, settings.LANGUAGE_CODE), None)
+    return settings.LANGUAGE_CODE if source else current
 
 
 def is_untranslated(obj, *fields):

@@ -514,3 +514,9 @@ def test_banners_lead_to_the_same_page_in_the_visitor_language(client, site_sett
     html = client.get("/en/").content.decode()
     banners = re.search(r'<section class="banners".*?</section>', html, re.S).group(0)
     assert ('href="/en/organizacje/opp/"' in banners, "Shortcuts" in banners) == (True, True)
+
+
+def test_an_empty_polish_text_needs_no_translation_note(client, site_settings):
+    NewsFactory(slug="bez-tresci", title="Krótko", title_uk="Коротко", lead="Zajawka", lead_uk="Анонс", body="")
+    html = client.get("/uk/aktualnosci/bez-tresci/").content.decode()
+    assert "translation-note" not in html
