@@ -33,7 +33,13 @@ from editorial.workflow import (
     withdraw_step,
 )
 from pps_portal import redirects
-from pps_portal.languages import SourceLanguageColumns, search_match, title_contains, translated_search_field
+from pps_portal.languages import (
+    SEARCH_COLUMNS,
+    SourceLanguageColumns,
+    search_match,
+    title_contains,
+    translated_search_field,
+)
 from pps_portal.models import ImageWithAltText
 from pps_portal.sanitize import sanitize_translations
 from pps_portal.text import unique_slug
@@ -121,7 +127,7 @@ class EventQuerySet(EditorialQuerySet):
     def for_listing(self):
         """What lists, grids and feeds show: category, organizer and district joined, exceptions attached."""
         # search_vector is only for the site search: not worth loading for lists.
-        return self.select_related("category", "organizer", "district").defer("search_vector").with_exceptions()
+        return self.select_related("category", "organizer", "district").defer(*SEARCH_COLUMNS).with_exceptions()
 
     def for_days(self):
         """Only what expanding occurrences needs (then `listing.hydrate` loads what is shown)."""

@@ -16,6 +16,7 @@ from calendar_app.listing import AgendaSequence, hydrate
 from calendar_app.models import Event
 from calendar_app.structured_data import event_structured_data
 from calendar_app.templatetags.events import mini_calendar_context
+from pps_portal.languages import SEARCH_COLUMNS
 from pps_portal.models import SiteSettings
 
 AGENDA_PAGE_SIZE = 20
@@ -99,7 +100,7 @@ def agenda(request):
 
 def _get_event(request, slug):
     event = get_object_or_404(
-        Event.objects.select_related("category", "organizer", "district").defer("search_vector").with_exceptions(),
+        Event.objects.select_related("category", "organizer", "district").defer(*SEARCH_COLUMNS).with_exceptions(),
         slug=slug,
     )
     if not event.is_public and not (request.user.is_authenticated and request.user.is_staff):

@@ -16,7 +16,7 @@ from editorial.fields import publication_window_constraints, publication_window_
 from editorial.states import State
 from editorial.workflow import EditorialModel, EditorialQuerySet, Workflow, publish_step, withdraw_step
 from pps_portal import redirects
-from pps_portal.languages import SourceLanguageColumns, search_match, translated_search_field
+from pps_portal.languages import SEARCH_COLUMNS, SourceLanguageColumns, search_match, translated_search_field
 from pps_portal.models import ImageWithAltText
 from pps_portal.sanitize import sanitize_translations
 
@@ -50,7 +50,7 @@ class NewsQuerySet(EditorialQuerySet):
         return (
             self.published()
             .select_related("category")
-            .defer("body", "body_text", "search_vector")
+            .defer("body", "body_text", *SEARCH_COLUMNS)
             .order_by("-is_pinned", "-published_at", "-pk")
         )
 

@@ -18,7 +18,7 @@ from editorial.states import State
 from editorial.workflow import EditorialModel, EditorialQuerySet, Workflow, publish_step, withdraw_step
 from pages import media
 from pps_portal import redirects
-from pps_portal.languages import SourceLanguageColumns, search_match, translated_search_field
+from pps_portal.languages import SEARCH_COLUMNS, SourceLanguageColumns, search_match, translated_search_field
 from pps_portal.models import ImageWithAltText
 from pps_portal.sanitize import html_to_text, sanitize_html, sanitize_translations
 
@@ -42,7 +42,7 @@ class PageQuerySet(EditorialQuerySet):
 
     def for_listing(self):
         """What lists and navigation print (bodies stay in the database)."""
-        return self.defer("body", "body_text", "search_vector")
+        return self.defer("body", "body_text", *SEARCH_COLUMNS)
 
     def search(self, text):
         """Full-text search (diacritics-insensitive) in Polish and the

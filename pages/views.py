@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from pages.models import EasyReadText, Page, SignLanguagePage
+from pps_portal.languages import SEARCH_COLUMNS
 
 
 def _is_staff(request):
@@ -29,7 +30,7 @@ def detail(request, path):
     Public when it and every page above it are public; staff may preview
     any page at its address ("Podgląd — nieopublikowane").
     """
-    page = get_object_or_404(Page.objects.defer("search_vector", "body_text"), path=path)
+    page = get_object_or_404(Page.objects.defer("body_text", *SEARCH_COLUMNS), path=path)
     ancestors = []
     if page.ancestor_ids:
         by_id = Page.objects.for_listing().in_bulk(page.ancestor_ids)

@@ -137,6 +137,10 @@ def translated_search_vector(code, *, a, b=(), c=()):
     return vector
 
 
+# Every language's search column of a translated kind: never loaded for display.
+SEARCH_COLUMNS = ("search_vector", *(f"search_vector_{code}" for code in SEARCH_CONFIGS if code != "pl"))
+
+
 def translated_search_field(code, **columns):
     """The generated, stored search column of one translation:
     `search_vector_uk = translated_search_field("uk", a=["title"], …)`."""
