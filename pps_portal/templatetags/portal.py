@@ -100,6 +100,14 @@ def source_lang():
 
 
 @register.filter
+def source_text(value):
+    """Text only editors' Polish exists for, in a `lang="pl"` span on a page in another language."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return value
+    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
+
+
+@register.filter
 def in_current_language(url):
     """An editor's path on this site, as the same page in the visitor's language."""
     return languages.in_current_language(url)

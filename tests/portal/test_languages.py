@@ -520,3 +520,12 @@ def test_an_empty_polish_text_needs_no_translation_note(client, site_settings):
     NewsFactory(slug="bez-tresci", title="Krótko", title_uk="Коротко", lead="Zajawka", lead_uk="Анонс", body="")
     html = client.get("/uk/aktualnosci/bez-tresci/").content.decode()
     assert "translation-note" not in html
+
+
+def test_polish_only_texts_are_marked_polish_on_other_languages_pages(client, site_settings):
+    from tests.documents.factories import DocumentFactory
+
+    DocumentFactory(title="Regulamin konkursu", owner=NewsFactory(slug="z-dokumentem"))
+    english = client.get("/en/aktualnosci/z-dokumentem/").content.decode()
+    polish = client.get("/aktualnosci/z-dokumentem/").content.decode()
+    assert ('<span lang="pl">Regulamin konkursu</span>' in english, 'lang="pl">Regulamin' in polish) == (True, False)
