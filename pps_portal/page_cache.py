@@ -80,9 +80,10 @@ def is_public(request, response):
 
 
 def _language(request):
-    if len(settings.LANGUAGES) < 2:
-        return settings.LANGUAGE_CODE
-    return translation.get_language_from_request(request, check_path=True)
+    """The page's language: its address says it (Polish unprefixed, /uk/…, /en/…:
+    pps_portal.urls), never the browser's preference or a cookie, so an
+    unprefixed page is one entry whoever asks."""
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
 
 
 def _digest(request):
