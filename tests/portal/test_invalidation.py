@@ -261,7 +261,11 @@ def test_bulk_create_and_raw_sql_through_django_invalidate(visitor):
     assert "Komunikat 2" in fresh(visitor, "/aktualnosci/")
     warm(visitor, "/aktualnosci/")
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE news_news SET title = 'Komunikat poprawiony' WHERE slug = %s", ["komunikat-1"])
+        # title_pl: the Polish column pages print (django-modeltranslation; `title` holds the same text).
+        cursor.execute(
+            "UPDATE news_news SET title = 'Komunikat poprawiony', title_pl = 'Komunikat poprawiony' WHERE slug = %s",
+            ["komunikat-1"],
+        )
     assert "Komunikat poprawiony" in fresh(visitor, "/aktualnosci/")
 
 
