@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from organizations import links, notifications, services
 from organizations.forms import OrganizationUpdateForm, UpdateLinkRequestForm
 from organizations.models import LinkProblem, Organization, OrganizationChange
+from pps_portal.languages import for_editors
 from submissions.protection import rate_limited, too_many_requests
 
 RATE_SCOPE = "organization-update"
@@ -66,7 +67,8 @@ def update_request(request, slug):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            issued = services.issue_update_link(organization=organization)
+            with for_editors():
+                issued = services.issue_update_link(organization=organization)
             if issued is not None:
                 link, token = issued
                 notifications.send_update_link(link, token, base_url=request.build_absolute_uri("/"))
@@ -100,17 +102,19 @@ def update_form(request, slug, token):
     if request.method == "POST":
         if form.is_valid():
             try:
-                change = services.submit_change(
-                    link=link,
-                    proposed=services.form_values(form.cleaned_data),
-                    message=form.cleaned_data["message"],
-                )
+                with for_editors():
+                    change = services.submit_change(
+                        link=link,
+                        proposed=services.form_values(form.cleaned_data),
+                        message=form.cleaned_data["message"],
+                    )
             except services.LinkRefused as refused:
                 return link_problem(request, refused.problem, link.organization)
             if change is None:
                 outcome = ["confirmed", link.organization_id]
             else:
-                notifications.notify_editors_of_change(change, base_url=request.build_absolute_uri("/"))
+                with for_editors():
+                    notifications.notify_editors_of_change(change, base_url=request.build_absolute_uri("/"))
                 outcome = ["change", change.pk]
             token = signing.dumps(outcome, salt=_THANKS_SALT)
             return redirect(f"{reverse('organizations:update_thanks', args=[link.organization.slug])}?z={token}")
@@ -160,7 +164,8 @@ def confirm(request, slug, token):
         return link_problem(request, problem)
     done = False
     if request.method == "POST":
-        organization.confirmed_at = services.confirm_data(organization=organization).confirmed_at
+        with for_editors():
+            organization.confirmed_at = services.confirm_data(organization=organization).confirmed_at
         done = True
     return render(request, "organizations/confirm.html", {"organization": organization, "done": done})
 
@@ -177,6 +182,7 @@ def stop_reminders(request, slug, token):
         return link_problem(request, problem)
     done = organization.reminders_stopped_at is not None
     if request.method == "POST":
-        services.stop_reminders(organization=organization)
+        with for_editors():
+            services.stop_reminders(organization=organization)
         done = True
     return render(request, "organizations/stop_reminders.html", {"organization": organization, "done": done})

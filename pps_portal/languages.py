@@ -84,6 +84,13 @@ def in_current_language(url):
     return _path_in(current, match, query) or url
 
 
+def for_editors():
+    """A context in Polish for what a public page stores or sends to editors
+    (history entries, notices): editors read them in admin, which is Polish,
+    whatever language the visitor's page was in."""
+    return translation.override(settings.LANGUAGE_CODE)
+
+
 def unprefixed_path(path):
     """ "/uk/aktualnosci/x/" → "/aktualnosci/x/" (a Polish path stays as it is)."""
     code = translation.get_language_from_path(path)

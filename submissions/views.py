@@ -1,7 +1,6 @@
 """The public forms: /zglos/news/, /zglos/blad/, /zglos/organizacje/,
 /zglos/wydarzenie/, /kontakt/ and the thank-you page."""
 
-from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError
 from django.http import Http404
@@ -11,6 +10,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
+from pps_portal.languages import for_editors
 from submissions import services
 from submissions.forms import (
     ContactForm,
@@ -38,7 +38,7 @@ def _handle(request, *, form_class, submit, template, title, initial=None):
             try:
                 # What is stored and sent to editors (history, notices) is in
                 # Polish, whatever language the form was filled in.
-                with translation.override(settings.LANGUAGE_CODE):
+                with for_editors():
                     submission = submit(form)  # saved (and numbered) before any e-mail
             except IntegrityError:
                 # A constraint the form could not check beforehand (another
@@ -52,7 +52,7 @@ def _handle(request, *, form_class, submit, template, title, initial=None):
                     ),
                 )
             else:
-                with translation.override(settings.LANGUAGE_CODE):
+                with for_editors():
                     notify_submission(
                         submission, base_url=request.build_absolute_uri("/"), sender_language=visitor_language
                     )

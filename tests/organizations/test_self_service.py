@@ -304,3 +304,21 @@ def test_one_line_fields_lose_line_breaks_a_hand_made_request_sends(client, orga
     client.post(path, form_data(response, name="Fundacja\r\nBcc: ktos@example.com", phone="34 370\t22 22"))
     change = OrganizationChange.objects.get()
     assert (change.proposed["name"], change.proposed["phone"]) == ("Fundacja Bcc: ktos@example.com", "34 370 22 22")
+
+
+def test_a_ukrainian_visitor_gets_the_link_in_ukrainian_and_editors_read_polish(client, organization):
+    from editorial.models import HistoryEntry
+
+    client.post(f"/uk{request_url(organization)}", update_link_request_data())
+    path = link_from(mail.outbox[-1]).split("testserver", 1)[1]
+    response = client.post(path, form_data(client.get(path), phone="34 360 22 22"))
+    notice = mail.outbox[-1]
+    details = list(HistoryEntry.objects.values_list("detail", flat=True))
+    link_message = mail.outbox[0]
+    assert (
+        link_message.subject.startswith("Посилання для оновлення даних"),
+        path.startswith("/uk/organizacje/"),
+        response.status_code,
+        "Zmiana danych" in notice.subject,
+    ) == (True, True, 302, True)
+    assert [detail for detail in details if any("\u0400" <= ch <= "\u04ff" for ch in detail)] == []
