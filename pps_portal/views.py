@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonRespons
 from django.shortcuts import render
 from django.template import loader
 from django.urls import Resolver404, resolve, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
@@ -23,7 +23,7 @@ from django.views.static import serve
 
 from documents.models import Document
 from news.models import News
-from pps_portal import a11y
+from pps_portal import a11y, languages
 from pps_portal import search as site_search
 from pps_portal.a11y import Preferences
 from pps_portal.images import store_reencoded
@@ -38,11 +38,13 @@ logger = logging.getLogger(__name__)
 
 
 def path_exists(path):
-    """Is a public URL of the design contract (DESIGN.md) served by this build?"""
-    try:
-        resolve(path)
-    except Resolver404:
-        return False
+    """Is a public URL of the design contract (DESIGN.md) served by this build?
+    (Its Polish address: the visitor's language may be another.)"""
+    with translation.override(settings.LANGUAGE_CODE):
+        try:
+            resolve(path)
+        except Resolver404:
+            return False
     return True
 
 
@@ -80,7 +82,7 @@ def key_tasks(today):
             {
                 "title": _("Konkursy ofert"),
                 "text": _("Otwarte konkursy i małe granty dla organizacji: terminy i dokumenty."),
-                "url": GRANT_CALLS_PATH,
+                "url": languages.in_current_language(GRANT_CALLS_PATH),
             }
         )
     return tasks

@@ -529,3 +529,10 @@ def test_polish_only_texts_are_marked_polish_on_other_languages_pages(client, si
     english = client.get("/en/aktualnosci/z-dokumentem/").content.decode()
     polish = client.get("/aktualnosci/z-dokumentem/").content.decode()
     assert ('<span lang="pl">Regulamin konkursu</span>' in english, 'lang="pl">Regulamin' in polish) == (True, False)
+
+
+def test_home_key_tasks_lead_to_pages_in_the_visitor_language(client, site_settings):
+    html = client.get("/uk/").content.decode()
+    tasks = re.search(r'<ul class="tasks">.*?</ul>', html, re.S).group(0)
+    links = re.findall(r'<a href="([^"]+)"', tasks)
+    assert (links != [], [link for link in links if not link.startswith("/uk/")]) == (True, [])
