@@ -30,7 +30,8 @@ def test_editor_writes_and_schedules_an_article_with_ckeditor(page, live_server,
     page.goto(live_server.url + "/admin/news/news/add/")
     page.locator("#id_title").fill("Zaplanowany komunikat")
     page.locator("#id_lead").fill("Zajawka komunikatu.")
-    editor_area = page.locator(".ck-editor__editable")
+    # The Polish text (each other language has its own editor further down).
+    editor_area = page.locator(".field-body .ck-editor__editable")
     editor_area.click()
     page.keyboard.type("Treść pisana w CKEditorze.")
     page.locator("#id_image").set_input_files(str(photo))
