@@ -58,15 +58,12 @@ def set_theme(page, live_server_url, *, contrast=False, font_step=0):
 def collect_csp_violations(page):
     """Start recording CSP violations reported in the console; returns the list."""
     violations = []
-    page.on(
-        "console",
-        lambda message: (
-            violations.append(message.text)
-            if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text
-            else None
-        ),
-    )
+    page.on("console", lambda message: violations.append(message.text) if _is_csp_violation(message) else None)
     return violations
+
+
+def _is_csp_violation(message):
+    return "Content Security Policy" in message.text or "Content-Security-Policy" in message.text
 
 
 def html_errors(html):
@@ -99,3 +96,37 @@ def html_errors_by_document(documents):
             for found in errors.values():
                 found.append(text)
     return errors
+
+
+def accessibility_failures(page, base_url, paths, *, contrasts=(False, True)):
+    """{(path, theme): problems} for every path in every theme with axe violations
+    or a Content-Security-Policy violation in the console; {} when all pass.
+
+    One test walks a section's pages on one database: seeding a section's
+    content again for every page and theme took longer than axe itself.
+    """
+    failures = {}
+    where = []
+
+    def listener(message):
+        if _is_csp_violation(message):
+            failures.setdefault(where[-1], []).append({"csp": message.text})
+
+    page.on("console", listener)
+    try:
+        for contrast in contrasts:
+            set_theme(page, base_url, contrast=contrast)
+            for path in paths:
+                where.append((path, "high-contrast" if contrast else "default"))
+                page.goto(base_url + path)
+                if violations := axe_violations(page, enhanced_contrast=contrast):
+                    failures.setdefault(where[-1], []).extend(violations)
+    finally:
+        page.remove_listener("console", listener)
+    return failures
+
+
+def invalid_html(client, paths):
+    """{path: errors} of the Nu HTML checker for the pages that have any, in one run of it."""
+    documents = {path: client.get(path).content.decode() for path in paths}
+    return {path: errors for path, errors in html_errors_by_document(documents).items() if errors}

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from calendar_app.models import Event, EventException
 from organizations.models import Organization
-from tests.browser import axe_violations, collect_csp_violations, html_errors, set_theme
+from tests.browser import accessibility_failures, invalid_html
 from tests.calendar_app.factories import EventCategoryFactory, EventExceptionFactory, EventFactory, local
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -47,15 +47,9 @@ def month_path(date):
     return f"/kalendarz/{date:%Y}/{date:%m}/"
 
 
-@pytest.mark.parametrize("contrast", [False, True], ids=["default", "high-contrast"])
-@pytest.mark.parametrize(
-    "page_name", ["month", "day", "agenda", "agenda-organizer", "agenda-errors", "detail", "home"]
-)
-def test_calendar_pages_have_no_axe_violations_and_no_csp_errors(
-    page, live_server, calendar_data, page_name, contrast
-):
+def calendar_paths(calendar_data):
     today = calendar_data["today"]
-    path = {
+    return {
         "month": month_path(today),
         "day": f"/kalendarz/{today:%Y/%m/%d}/",
         "agenda": "/kalendarz/wydarzenia/?kategoria=spotkania",
@@ -63,23 +57,16 @@ def test_calendar_pages_have_no_axe_violations_and_no_csp_errors(
         "agenda-errors": "/kalendarz/wydarzenia/?kategoria=nie-ma&od=2026-02-30",
         "detail": calendar_data["event"].get_absolute_url(),
         "home": "/",
-    }[page_name]
-    set_theme(page, live_server.url, contrast=contrast)
-    csp_errors = collect_csp_violations(page)
-    page.goto(live_server.url + path)
-    assert axe_violations(page, enhanced_contrast=contrast) == []
-    assert csp_errors == []
+    }
 
 
-@pytest.mark.parametrize("page_name", ["month", "agenda", "detail"])
-def test_calendar_pages_are_valid_html(page, live_server, calendar_data, page_name):
-    path = {
-        "month": month_path(calendar_data["today"]),
-        "agenda": "/kalendarz/wydarzenia/",
-        "detail": calendar_data["event"].get_absolute_url(),
-    }[page_name]
-    page.goto(live_server.url + path)
-    assert html_errors(page.content()) == []
+def test_calendar_pages_have_no_axe_violations_and_no_csp_errors(page, live_server, calendar_data):
+    assert accessibility_failures(page, live_server.url, list(calendar_paths(calendar_data).values())) == {}
+
+
+def test_calendar_pages_are_valid_html(client, calendar_data):
+    paths = calendar_paths(calendar_data)
+    assert invalid_html(client, [paths["month"], "/kalendarz/wydarzenia/", paths["detail"]]) == {}
 
 
 def tab_to(page, name, limit=200):

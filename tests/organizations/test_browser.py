@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import axe_violations, collect_csp_violations, html_errors, set_theme
+from tests.browser import accessibility_failures, invalid_html, set_theme
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -61,20 +61,12 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize("contrast", [False, True], ids=["default", "high-contrast"])
-@pytest.mark.parametrize("path", PAGES)
-def test_registry_pages_have_no_axe_violations_and_no_csp_errors(page, live_server, registry, path, contrast):
-    set_theme(page, live_server.url, contrast=contrast)
-    csp_errors = collect_csp_violations(page)
-    page.goto(live_server.url + path)
-    assert axe_violations(page, enhanced_contrast=contrast) == []
-    assert csp_errors == []
+def test_registry_pages_have_no_axe_violations_and_no_csp_errors(page, live_server, registry):
+    assert accessibility_failures(page, live_server.url, PAGES) == {}
 
 
-@pytest.mark.parametrize("path", PAGES[1:])
-def test_registry_pages_are_valid_html(page, live_server, registry, path):
-    page.goto(live_server.url + path)
-    assert html_errors(page.content()) == []
+def test_registry_pages_are_valid_html(client, registry):
+    assert invalid_html(client, PAGES) == {}
 
 
 def test_search_with_filters_works_by_keyboard_without_javascript(browser, live_server, registry):

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from pages.models import SignLanguagePage
-from tests.browser import axe_violations, collect_csp_violations, html_errors, set_theme
+from tests.browser import accessibility_failures, invalid_html
 from tests.documents.factories import DocumentFactory
 from tests.pages.factories import PageFactory
 from tests.pages.test_accessible_pages import MP4, VTT
@@ -44,33 +44,21 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize("contrast", [False, True], ids=["default", "high-contrast"])
-@pytest.mark.parametrize("path", PAGES)
-def test_information_pages_have_no_axe_violations(page, live_server, pages, path, contrast):
-    set_theme(page, live_server.url, contrast=contrast)
-    csp_errors = collect_csp_violations(page)
-    page.goto(live_server.url + path)
-    assert axe_violations(page, enhanced_contrast=contrast) == []
-    assert csp_errors == []
+def test_information_pages_have_no_axe_violations(page, live_server, pages):
+    assert accessibility_failures(page, live_server.url, PAGES) == {}
 
 
-@pytest.mark.parametrize("contrast", [False, True], ids=["default", "high-contrast"])
-def test_the_pjm_page_with_a_video_has_no_axe_violations(page, live_server, pjm_video, contrast):
-    set_theme(page, live_server.url, contrast=contrast)
-    csp_errors = collect_csp_violations(page)
-    page.goto(live_server.url + "/jezyk-migowy/")
+def test_the_pjm_page_with_a_video_has_no_axe_violations(page, live_server, pjm_video):
+    assert accessibility_failures(page, live_server.url, ["/jezyk-migowy/"]) == {}
     assert page.locator("video track[kind=captions]").count() == 1
-    assert axe_violations(page, enhanced_contrast=contrast) == []
-    assert csp_errors == []
 
 
-@pytest.mark.parametrize("path", [*PAGES, "/informacje/z-nagraniem/"])
-def test_information_pages_pass_the_nu_html_checker(client, pages, path):
-    assert html_errors(client.get(path).content.decode()) == []
+def test_information_pages_pass_the_nu_html_checker(client, pages):
+    assert invalid_html(client, [*PAGES, "/informacje/z-nagraniem/"]) == {}
 
 
 def test_the_pjm_page_with_a_video_passes_the_nu_html_checker(client, pjm_video):
-    assert html_errors(client.get("/jezyk-migowy/").content.decode()) == []
+    assert invalid_html(client, ["/jezyk-migowy/"]) == {}
 
 
 def test_the_top_bar_links_reach_etr_and_pjm_by_keyboard(page, live_server, pages):
