@@ -1,12 +1,12 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from calendar_app import services
-from calendar_app.models import Event, EventCategory, EventException
+from calendar_app.models import Event, EventCategory, EventException, Occurrence
 from documents.admin import DocumentInline
 from editorial.admin import EditorialAdmin, state_column
 from pps_portal.languages import TranslationsAdmin
@@ -29,12 +29,11 @@ class WhenFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         now = timezone.now()
-        # The occurrence span covers every occurrence of a series (open = endless).
-        if self.value() == "upcoming":
-            return queryset.overlapping(now)
-        if self.value() == "past":
-            return queryset.filter(Q(occurrence_span__fully_lt=(now, None)))
-        return queryset
+        if self.value() not in ("upcoming", "past"):
+            return queryset
+        services.ensure_stored_ahead(now)
+        running = Exists(Occurrence.objects.filter(event=OuterRef("pk")).overlapping(now))
+        return queryset.filter(running if self.value() == "upcoming" else ~running)
 
 
 class SeriesFilter(admin.SimpleListFilter):
@@ -173,10 +172,15 @@ class EventAdmin(TranslationsAdmin, EditorialAdmin, admin.ModelAdmin):
         # show it only when published (Event.organizer_display).
         return event.organizer.name if event.organizer is not None else event.organizer_name
 
+    def save_model(self, request, obj, form, change):
+        # Before the event's row is written: see services.occurrences_lock().
+        services.occurrences_lock()
+        super().save_model(request, obj, form, change)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # Exceptions may have moved occurrences outside the series' span.
-        form.instance.refresh_span()
+        # After the inline exceptions: the stored dates follow the times, the rule and the exceptions.
+        services.occurrences_store(events=[form.instance])
 
     @admin.action(description=_("Kopiuj zaznaczone wydarzenia (jako szkice)"), permissions=["add"])
     def copy(self, request, queryset):

@@ -6,8 +6,8 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from calendar_app import recurrence
-from calendar_app.models import Event, EventCategory, EventException
+from calendar_app import recurrence, services
+from calendar_app.models import Event, EventCategory, EventException, Occurrence
 from organizations.models import District, Organization
 from pps_portal.text import slugify_pl
 
@@ -242,7 +242,8 @@ def seed_events(*, scale=1):
     today = timezone.localdate()
     named, exceptions = _named_events(today)
     existing = set(Event.objects.values_list("slug", flat=True))
-    created = 0
+    services.occurrences_lock()
+    created = []
     for entry in named:
         entry = dict(entry)
         slug = slugify_pl(entry["title"]) or "wydarzenie"
@@ -271,10 +272,12 @@ def seed_events(*, scale=1):
             item = EventException(event=event, **exception)
             item.full_clean()
             item.save()
-        created += 1
+        created.append(event)
+    services.occurrences_store(events=created)
     generated = _generate(scale, today, categories, districts, existing)
     return (
-        f"Kalendarz: {created} wydarzeń demonstracyjnych, {generated} wygenerowanych (razem {Event.objects.count()})."
+        f"Kalendarz: {len(created)} wydarzeń demonstracyjnych, {generated} wygenerowanych "
+        f"(razem {Event.objects.count()}, terminów {Occurrence.objects.count()})."
     )
 
 
@@ -341,4 +344,6 @@ def _generate(scale, today, categories, districts, existing):
         event.normalize()
         batch.append(event)
     Event.objects.bulk_create(batch, batch_size=1000)
+    for start in range(0, len(batch), 2000):
+        services.occurrences_store(events=batch[start : start + 2000])
     return len(batch)

@@ -1,7 +1,7 @@
 import datetime
 
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +10,19 @@ from calendar_app import recurrence
 from calendar_app.grid import MAX_YEAR, MIN_YEAR
 from calendar_app.models import Event, EventCategory
 from organizations.models import District, Organization
+
+
+class OrganizerField(forms.ModelChoiceField):
+    """An organizer chosen from a list, or typed: by its slug (organization pages link so) or its exact name."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = " ".join(str(value).split())
+        found = self.queryset.filter(Q(slug=text) | Q(name__unaccent__iexact=text)).order_by("pk").first()
+        if found is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return found
 
 
 class AgendaFilterForm(forms.Form):
@@ -36,10 +49,10 @@ class AgendaFilterForm(forms.Form):
         empty_label=_("wszystkie"),
         error_messages={"invalid_choice": _("Nie ma takiej dzielnicy.")},
     )
-    organizacja = forms.ModelChoiceField(
+    organizacja = OrganizerField(
         label=_("Organizator"),
-        # Published organizations with a public event (one query; the Polish
-        # collation of Organization.name orders them).
+        # Published organizations with a public event (the Polish collation of
+        # Organization.name orders them); see list_organizers().
         queryset=Organization.objects.published().filter(
             Exists(Event.objects.public().filter(organizer=OuterRef("pk")))
         ),
@@ -63,6 +76,19 @@ class AgendaFilterForm(forms.Form):
     dostepne = forms.BooleanField(label=_("Tylko miejsca dostępne dla osób na wózkach"), required=False)
 
     FILTER_FIELDS = ("q", "kategoria", "dzielnica", "organizacja", "od", "do", "bezplatne", "dostepne")
+    # Up to this many organizers are a select; more (a large city) a text field for
+    # the name: thousands of options help nobody and weigh hundreds of kilobytes.
+    ORGANIZER_LIST_LIMIT = 100
+
+    def list_organizers(self):
+        """Before rendering: the organizer select's options in one query, or a text field when there are too many."""
+        field = self.fields["organizacja"]
+        organizers = list(field.queryset.only("slug", "name")[: self.ORGANIZER_LIST_LIMIT + 1])
+        if len(organizers) > self.ORGANIZER_LIST_LIMIT:
+            field.widget = forms.TextInput()
+            field.help_text = _("Nazwa organizacji z Bazy NGO.")
+        else:
+            field.choices = [("", field.empty_label)] + [(o.slug, o.name) for o in organizers]
 
     def _check_year(self, name):
         value = self.cleaned_data.get(name)
@@ -115,22 +141,22 @@ class AgendaFilterForm(forms.Form):
             end = max(start, recurrence.local_midnight(filters["do"] + datetime.timedelta(days=1)))
         return start, end
 
-    def apply(self, events):
-        """The events queryset narrowed by the valid filters (no query of its own)."""
+    def apply(self, occurrences):
+        """The occurrences queryset narrowed by the valid filters on their events (no query of its own)."""
         filters = self.filters
         if filters.get("q"):
-            events = events.search(filters["q"])
+            occurrences = occurrences.filter(event__in=Event.objects.search(filters["q"]))
         if filters.get("kategoria"):
-            events = events.filter(category=filters["kategoria"])
+            occurrences = occurrences.filter(event__category=filters["kategoria"])
         if filters.get("dzielnica"):
-            events = events.filter(district=filters["dzielnica"])
+            occurrences = occurrences.filter(event__district=filters["dzielnica"])
         if filters.get("organizacja"):
-            events = events.filter(organizer=filters["organizacja"])
+            occurrences = occurrences.filter(event__organizer=filters["organizacja"])
         if filters.get("bezplatne"):
-            events = events.filter(is_free=True)
+            occurrences = occurrences.filter(event__is_free=True)
         if filters.get("dostepne"):
-            events = events.filter(wheelchair_access=True)
-        return events
+            occurrences = occurrences.filter(event__wheelchair_access=True)
+        return occurrences
 
     def query_string(self, *, exclude=()):
         """The active filters as a query string (for pagination and the feed link)."""

@@ -5,9 +5,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-
-from calendar_app import recurrence
 
 # Years a calendar URL may name; anything else is a 404, not a crash.
 MIN_YEAR = 1900
@@ -35,20 +34,20 @@ class Day:
     date: datetime.date
     in_month: bool
     is_today: bool
-    occurrences: list = field(default_factory=list)
-    marked: bool = False  # has events, known without the occurrences (mini calendar)
+    shown: list = field(default_factory=list)  # the first DAY_CELL_LIMIT occurrences, in time order
+    count: int = 0  # all occurrences taking place that day
 
     @property
-    def shown(self):
-        return self.occurrences[:DAY_CELL_LIMIT]
+    def url(self):
+        return reverse("calendar:day", args=[self.date.year, f"{self.date.month:02d}", f"{self.date.day:02d}"])
 
     @property
     def more(self):
-        return max(0, len(self.occurrences) - DAY_CELL_LIMIT)
+        return max(0, self.count - len(self.shown))
 
     @property
     def has_events(self):
-        return self.marked or bool(self.occurrences)
+        return self.count > 0
 
 
 @dataclass
@@ -98,35 +97,44 @@ def month_dates(year, month):
     return _CALENDAR.monthdatescalendar(year, month)
 
 
-def month_range(year, month):
-    """Aware [start, end) of everything the month grid shows (whole weeks)."""
-    weeks = month_dates(year, month)
-    return recurrence.local_day_range(weeks[0][0], weeks[-1][-1])
+def build_month(year, month, today, shown=(), counts=None):
+    """The month grid: each day with how many occurrences take place on it and the first few of them.
 
-
-def build_month(year, month, occurrences, today, event_days=frozenset()):
-    """The month grid: each day lists the occurrences covering it (multi-day ones on each day).
-
-    `event_days` marks days as having events without listing them (mini calendar).
+    `counts`: how many start on each date; `shown`: the occurrences the cells
+    list (the first few starting each day and every multi-day one in the
+    grid), placed on each day they cover. A multi-day occurrence that began
+    on an earlier day is counted there, so it is added to the count of each
+    later day it covers.
     """
+    counts = counts or {}
     by_day = {}
-    for occurrence in occurrences:
-        for day in occurrence.days:
-            by_day.setdefault(day, []).append(occurrence)
-    weeks = [
-        [
-            Day(
-                date=d,
-                in_month=d.month == month,
-                is_today=d == today,
-                occurrences=by_day.get(d, []),
-                marked=d in event_days,
+    for occurrence in shown:
+        for n in range((occurrence.last_day - occurrence.first_day).days + 1):
+            by_day.setdefault(occurrence.first_day + datetime.timedelta(days=n), []).append(occurrence)
+    weeks = []
+    for week in month_dates(year, month):
+        days = []
+        for date in week:
+            listed = sorted(by_day.get(date, []), key=lambda o: (o.starts_at, not o.is_all_day, o.pk))
+            continuing = sum(1 for o in listed if o.first_day < date)
+            days.append(
+                Day(
+                    date=date,
+                    in_month=date.month == month,
+                    is_today=date == today,
+                    shown=listed[:DAY_CELL_LIMIT],
+                    count=counts.get(date, 0) + continuing,
+                )
             )
-            for d in week
-        ]
-        for week in month_dates(year, month)
-    ]
+        weeks.append(days)
     return Month(year=year, month=month, weeks=weeks)
+
+
+def month_occurrence_count(calendar_month, shown, counts):
+    """How many occurrences take place in the month itself (the grid's caption)."""
+    first = calendar_month.first_day
+    starting = sum(n for date, n in counts.items() if date.year == first.year and date.month == first.month)
+    return starting + sum(1 for o in shown if o.first_day < first <= o.last_day)
 
 
 def parse_month_param(value, default):

@@ -1,19 +1,16 @@
 import datetime
 import re
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.contrib.postgres.fields import ArrayField, DateTimeRangeField
-from django.contrib.postgres.indexes import GinIndex, GistIndex
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
-from django.db.models import F, OuterRef, Q
-from django.db.models.functions import JSONObject
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from django_ckeditor_5.fields import CKEditor5Field
@@ -67,7 +64,10 @@ class EventCategory(SourceLanguageColumns):
 
 
 class EventQuerySet(EditorialQuerySet):
-    """Reads of the calendar. "Public" is `published()` from the editorial core."""
+    """Reads of events themselves (their dates are read through `Occurrence`).
+
+    "Public" is `published()` from the editorial core.
+    """
 
     def public(self):
         """Events anyone may see: published, and cancelled ones (shown as "Odwołane").
@@ -87,54 +87,11 @@ class EventQuerySet(EditorialQuerySet):
         condition, rank, _query = search_match(text)
         return self.filter(condition | title_contains(text)).alias(rank=rank)
 
-    def overlapping(self, start, end=None):
-        """Events with an occurrence (possibly) overlapping [start, end); end=None: open.
-
-        Uses the stored span of all occurrences (GiST index), so a series
-        is found whenever its rule can produce an occurrence in the range;
-        `recurrence.expand` then narrows it down exactly. An inverted
-        range (end before start) overlaps nothing.
-        """
-        if end is not None and end < start:
-            return self.none()
-        return self.filter(occurrence_span__overlap=DateTimeTZRange(start, end, "[)"))
-
     def series(self):
         return self.exclude(repeat=Event.Repeat.NONE)
 
     def single(self):
         return self.filter(repeat=Event.Repeat.NONE)
-
-    def with_exceptions(self):
-        """Each event's series exceptions as an array in the same query (no prefetch query).
-
-        `Event.series_exceptions` reads it, so expanding any number of
-        events costs one query, whether or not they are series.
-        """
-        rows = EventException.objects.filter(event=OuterRef("pk")).values(
-            row=JSONObject(
-                occurrence_date="occurrence_date",
-                kind="kind",
-                new_starts_at="new_starts_at",
-                new_ends_at="new_ends_at",
-                new_start_date="new_start_date",
-                new_end_date="new_end_date",
-                note="note",
-            )
-        )
-        return self.annotate(exception_rows=ArraySubquery(rows))
-
-    def for_listing(self):
-        """What lists, grids and feeds show: category, organizer and district joined, exceptions attached."""
-        # search_vector is only for the site search: not worth loading for lists.
-        return self.select_related("category", "organizer", "district").defer(*SEARCH_COLUMNS).with_exceptions()
-
-    def for_days(self):
-        """Only what expanding occurrences needs (then `listing.hydrate` loads what is shown)."""
-        return self.only(
-            "pk", "title", "status", "is_all_day", "starts_at", "ends_at", "start_date", "end_date",
-            "repeat", "repeat_interval", "repeat_weekdays", "repeat_monthly_by", "repeat_until", "occurrence_span",
-        ).with_exceptions()  # fmt: skip
 
 
 class Event(SourceLanguageColumns, EditorialModel, ImageWithAltText):
@@ -145,7 +102,8 @@ class Event(SourceLanguageColumns, EditorialModel, ImageWithAltText):
     the local midnights around them, so ordering and range queries treat
     every event alike. A series repeats the first occurrence (its start and
     duration in local wall-clock time) by `repeat`; `EventException` rows
-    cancel or move single occurrences.
+    cancel or move single occurrences. Every date is stored as an
+    `Occurrence` row by `calendar_app.services`; the pages read those.
     """
 
     workflow = Workflow(
@@ -263,11 +221,6 @@ class Event(SourceLanguageColumns, EditorialModel, ImageWithAltText):
         blank=True,
         help_text=_("Ostatni dzień, w którym może być termin; puste — bez końca."),
     )
-    # Every moment covered by any occurrence (upper bound open for endless
-    # series), kept by save() and by exception changes. Lets one indexed
-    # query find the events a month, a day or a feed may contain.
-    occurrence_span = DateTimeRangeField(editable=False, null=True)
-
     venue_name = models.CharField(_("miejsce"), max_length=200, blank=True, help_text=_("Np. Park Lisiniec."))
     address = models.CharField(_("ulica i numer"), max_length=200, blank=True)
     postal_code = models.CharField(_("kod pocztowy"), max_length=6, blank=True)
@@ -347,13 +300,7 @@ class Event(SourceLanguageColumns, EditorialModel, ImageWithAltText):
         ordering = ["starts_at", "pk"]
         permissions = [("moderate_event", "Może publikować, odrzucać, odwoływać i wycofywać wydarzenia")]
         indexes = [
-            # Month, day, mini calendar, agenda, feed: public events overlapping a window.
-            GistIndex(
-                fields=["occurrence_span"],
-                name="event_public_span",
-                condition=Q(status__in=["published", "cancelled"]),
-            ),
-            # Agenda pagination of single events: ORDER BY starts_at, id.
+            # The sitemap's pages of public events: ORDER BY starts_at DESC, id.
             models.Index(
                 fields=["starts_at", "id"],
                 name="event_public_starts",
@@ -385,6 +332,9 @@ class Event(SourceLanguageColumns, EditorialModel, ImageWithAltText):
             models.CheckConstraint(
                 condition=~Q(status="rejected") | ~Q(rejection_reason=""), name="event_rejected_has_reason"
             ),
+            # The target of Occurrence's (event_id, event_status) foreign key, which
+            # copies every status change to the event's occurrences (ON UPDATE CASCADE).
+            models.UniqueConstraint(fields=["id", "status"], name="event_id_status"),
         ]
 
     def __str__(self):
@@ -436,38 +386,13 @@ class Event(SourceLanguageColumns, EditorialModel, ImageWithAltText):
 
     @property
     def rule(self):
-        if not self.repeat:
-            return None
-        return recurrence.Rule(
-            frequency=self.repeat,
-            interval=self.repeat_interval or 1,
-            weekdays=tuple(self.repeat_weekdays or ()),
-            monthly_by=self.repeat_monthly_by,
-            until=self.repeat_until,
-        )
+        return recurrence.Rule.of(self)
 
     def first_bounds(self):
         """(start, end) of the first occurrence, aware; all-day: local midnights, end exclusive."""
         if self.is_all_day:
             return recurrence.local_day_range(self.start_date, self.end_date)
         return self.starts_at, self.ends_at
-
-    @cached_property
-    def series_exceptions(self):
-        """This series' exceptions: from `with_exceptions()` when loaded so, else one query."""
-        rows = getattr(self, "exception_rows", None)
-        if rows is None:
-            return list(self.exceptions.all()) if self.pk else []
-        return [EventException.from_row(self, row) for row in rows]
-
-    def occurrences(self, start, end):
-        return recurrence.expand(self, start, end)
-
-    def next_occurrence(self, after=None):
-        return recurrence.next_occurrence(self, after or timezone.now())
-
-    def upcoming_occurrences(self, count=5, after=None):
-        return recurrence.upcoming_occurrences(self, after or timezone.now(), count)
 
     @property
     def recurrence_text(self):
@@ -521,7 +446,7 @@ class Event(SourceLanguageColumns, EditorialModel, ImageWithAltText):
         super().clean()
 
     def normalize(self):
-        """Fill what is derived: all-day datetimes, the occurrence span, the slug.
+        """Fill what is derived: all-day datetimes, the slug.
 
         Called by save(); call it yourself before bulk_create.
         """
@@ -531,34 +456,8 @@ class Event(SourceLanguageColumns, EditorialModel, ImageWithAltText):
         if self.repeat != self.Repeat.WEEKLY:
             self.repeat_weekdays = []
         sanitize_translations(self, "description")
-        self.occurrence_span = self.compute_span()
         if not self.slug:
             self.slug = unique_slug(Event, self.title, fallback="wydarzenie", max_length=220, exclude_pk=self.pk)
-
-    def compute_span(self, exceptions=None):
-        start, end = self.first_bounds()
-        if self.repeat:
-            if self.repeat_until is None:
-                end = None
-            else:
-                first = recurrence.local_naive(start)
-                duration = recurrence.local_naive(end) - first
-                last = self.rule.last_start(first)
-                if last is not None:
-                    end = recurrence.aware(last + duration)
-            if exceptions is None:
-                exceptions = list(self.exceptions.all()) if self.pk else []
-            for exception in exceptions:
-                if exception.is_moved:
-                    moved_start, moved_end = exception.moved_bounds(self.is_all_day)
-                    start = min(start, moved_start)
-                    end = None if end is None else max(end, moved_end)
-        return DateTimeTZRange(start, end, "[]")
-
-    def refresh_span(self):
-        """Recompute the span after exceptions changed (one UPDATE)."""
-        self.occurrence_span = self.compute_span()
-        Event.objects.filter(pk=self.pk).update(occurrence_span=self.occurrence_span)
 
 
 class EventException(models.Model):
@@ -614,44 +513,12 @@ class EventException(models.Model):
     def __str__(self):
         return f"{self.event} — {self.occurrence_date:%d.%m.%Y} ({self.get_kind_display()})"
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.event.refresh_span()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        self.event.refresh_span()
-        return result
-
     @property
     def is_moved(self):
         return self.kind == self.Kind.MOVED
 
-    def moved_bounds(self, all_day):
-        if all_day or self.new_start_date is not None:
-            return recurrence.local_day_range(self.new_start_date, self.new_end_date or self.new_start_date)
-        return self.new_starts_at, self.new_ends_at
-
-    @classmethod
-    def from_row(cls, event, row):
-        """An unsaved instance from a `with_exceptions()` JSON row."""
-
-        def parse_datetime(value):
-            return datetime.datetime.fromisoformat(value) if value else None
-
-        def parse_date(value):
-            return datetime.date.fromisoformat(value) if value else None
-
-        return cls(
-            event=event,
-            occurrence_date=parse_date(row["occurrence_date"]),
-            kind=row["kind"],
-            new_starts_at=parse_datetime(row["new_starts_at"]),
-            new_ends_at=parse_datetime(row["new_ends_at"]),
-            new_start_date=parse_date(row["new_start_date"]),
-            new_end_date=parse_date(row["new_end_date"]),
-            note=row["note"],
-        )
+    def as_change(self, all_day):
+        return recurrence.Change.of(self, all_day)
 
     def clean(self):
         errors = {}
@@ -695,8 +562,237 @@ class EventException(models.Model):
             raise ValidationError(errors)
 
 
-# The occurrence span is derived by save(); the submitter's contact data is
-# personal data and is erased after the retention period, so no version keeps it.
-versions.register(Event, exclude=["occurrence_span", "submitter_name", "submitter_email"])
+# The event's search columns (every language's), seen from an occurrence: never loaded for display.
+EVENT_SEARCH_COLUMNS = [f"event__{column}" for column in SEARCH_COLUMNS]
+
+
+class OccurrenceQuerySet(models.QuerySet):
+    """Reads of the calendar's dates. Every calendar page is one of these over indexed columns."""
+
+    def public(self):
+        """Occurrences of public events (`Event.PUBLIC_STATUSES`); the event's status is copied to each row."""
+        return self.filter(event_status__in=Event.PUBLIC_STATUSES)
+
+    def for_listing(self):
+        """With what cards, grids and lists print: the event, its category, organizer and district."""
+        # The description and search vectors are only for the event page and the site search.
+        return self.select_related("event__category", "event__organizer", "event__district").defer(
+            "event__description", *EVENT_SEARCH_COLUMNS
+        )
+
+    def for_ical(self):
+        """What .ics files need besides the rule: each event's first occurrence (it carries the event) and its
+        cancelled and moved ones, with the event, in the events' order."""
+        first_or_changed = Q(original_starts_at=F("event__starts_at")) | ~Q(state=Occurrence.State.SCHEDULED)
+        return (
+            self.filter(first_or_changed)
+            .select_related("event__category", "event__organizer", "event__district")
+            .defer(*EVENT_SEARCH_COLUMNS)
+            .order_by("event__starts_at", "event_id", "original_starts_at")
+        )
+
+    def overlapping(self, start, end=None):
+        """Not over before `start` and begun before `end` (None: open); one ending exactly at `start` counts."""
+        if end is not None and end <= start:
+            return self.none()
+        occurrences = self.filter(ends_at__gte=start)
+        return occurrences if end is None else occurrences.filter(starts_at__lt=end)
+
+    def continuing(self, day):
+        """Multi-day occurrences that began before local date `day` and still take place on it."""
+        return self.filter(is_multi_day=True, first_day__lt=day, last_day__gte=day)
+
+    def on_days(self, first_day, last_day):
+        """Taking place on any local day first_day..last_day (a multi-day occurrence on each of its days).
+
+        Two index ranges: those starting in the range, and the few multi-day
+        ones that began before it (a condition on both ends of an interval
+        has no single B-tree order).
+        """
+        continuing = Q(is_multi_day=True, first_day__lt=first_day, last_day__gte=first_day)
+        return self.filter(Q(first_day__range=(first_day, last_day)) | continuing)
+
+    def spans(self, first_day, last_day):
+        """The distinct (first_day, last_day) of occurrences on the days first_day..last_day (index only)."""
+        starting = self.filter(first_day__range=(first_day, last_day))
+        pairs = ("first_day", "last_day")
+        return starting.order_by().values_list(*pairs).union(self.continuing(first_day).order_by().values_list(*pairs))
+
+    def starts_per_day(self, first_day, last_day):
+        """{date: how many start on it} for the days first_day..last_day (an index-only scan)."""
+        starting = self.filter(first_day__range=(first_day, last_day)).order_by()
+        return dict(starting.values_list("first_day").annotate(count=Count("pk")))
+
+    def in_cells(self, first_day, last_day, limit):
+        """What a grid of the days first_day..last_day lists: the first `limit` starting each day, and every
+        multi-day one (a cell shows it on each of its days), as named rows in time order."""
+        # Numbered per day in the order of the days index, so the numbering reads no more than the index.
+        in_order = [F("starts_at").asc(), F("is_all_day").desc(), F("pk").asc()]
+        number = Window(RowNumber(), partition_by=F("first_day"), order_by=in_order)
+        firsts = self.filter(first_day__range=(first_day, last_day)).alias(number=number).filter(number__lte=limit)
+        multi_day = self.filter(is_multi_day=True, first_day__lte=last_day, last_day__gte=first_day).order_by()
+        # Rows, not objects (a grid lists hundreds): what a cell prints, the title, link, start time and state.
+        return (
+            Occurrence.objects.filter(pk__in=firsts.values("pk").union(multi_day.values("pk"), all=True))
+            .annotate(title=F("event__title"), slug=F("event__slug"))
+            .values_list(
+                "pk", "starts_at", "is_all_day", "state", "event_status", "first_day", "last_day", "title", "slug",
+                named=True,
+            )
+        )  # fmt: skip
+
+    def next_per_event(self, start, end=None):
+        """Each event once, at its first occurrence running during [start, end): the agenda's rows.
+
+        `previous_ends_at` is the latest end of the event's earlier
+        occurrences, so "none of them is in the window" is a plain
+        comparison. Lists read it in two parts, both in index order:
+        `from_day(day)` and the few `continuing(day)` ones before it.
+        """
+        current = Q(previous_ends_at__isnull=True) | Q(previous_ends_at__lt=start)
+        return self.overlapping(start, end).filter(current)
+
+    def from_day(self, day):
+        """Starting on local date `day` or later (ordered scans of the agenda begin here)."""
+        return self.filter(starts_at__gte=recurrence.local_midnight(day))
+
+    def upcoming(self, start, limit):
+        """The first `limit` of `next_per_event(start)`, in time order, in one query (home and organization blocks)."""
+        day = start.astimezone(recurrence.LOCAL_TZ).date()
+        rows = self.next_per_event(start)
+        first = rows.continuing(day).values("pk").union(rows.from_day(day).values("pk")[:limit], all=True)
+        return Occurrence.objects.for_listing().filter(pk__in=first)[:limit]
+
+
+class Occurrence(models.Model):
+    """One date of an event: a single event has one row, a series one per date up to the stored horizon.
+
+    Written only by `calendar_app.services` (with the event, its rule and
+    its exceptions, in one transaction); every calendar page reads these.
+    The columns after `note` are derived, for index-only reads.
+    """
+
+    class State(models.TextChoices):
+        SCHEDULED = recurrence.SCHEDULED, _("zgodnie z planem")
+        CANCELLED = recurrence.CANCELLED, _("odwołany termin")
+        MOVED = recurrence.MOVED, _("przeniesiony termin")
+
+    # Looked up by the index of the unique constraint below, which begins with event_id.
+    event = models.ForeignKey(
+        Event, verbose_name=_("wydarzenie"), related_name="occurrences", on_delete=models.CASCADE, db_index=False
+    )
+    # A copy of the event's status, kept equal by a foreign key on (event_id,
+    # event_status) with ON UPDATE CASCADE (migration 0006): public pages
+    # filter occurrences without joining every row to its event.
+    event_status = models.CharField(max_length=20, editable=False)
+    # When the rule planned it (RECURRENCE-ID): equal to starts_at unless moved.
+    original_starts_at = models.DateTimeField()
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()  # exclusive; local midnight after the last day for all-day events
+    is_all_day = models.BooleanField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.SCHEDULED)
+    note = models.CharField(max_length=300, blank=True)
+    first_day = models.DateField()  # local dates it covers
+    last_day = models.DateField()
+    is_multi_day = models.BooleanField()  # last_day after first_day (a column: its own index and statistics)
+    # The latest end of this event's earlier occurrences (None for the first): see next_per_event().
+    previous_ends_at = models.DateTimeField(null=True)
+
+    objects = OccurrenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("termin")
+        verbose_name_plural = _("terminy")
+        ordering = ["starts_at", "-is_all_day", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "original_starts_at"], name="occurrence_one_per_planned_start"),
+            models.CheckConstraint(condition=Q(ends_at__gte=F("starts_at")), name="occurrence_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(is_multi_day=False, last_day=F("first_day"))
+                | Q(is_multi_day=True, last_day__gt=F("first_day")),
+                name="occurrence_days_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=["scheduled", "cancelled", "moved"]), name="occurrence_state_valid"
+            ),
+        ]
+        indexes = [
+            # Month grid (rows and counts per day), day page, mini calendar: first_day ranges, in time order.
+            models.Index(
+                fields=["first_day", "starts_at", "-is_all_day", "id"],
+                include=["last_day"],
+                name="occurrence_public_days",
+                condition=Q(event_status__in=["published", "cancelled"]),
+            ),
+            # The same pages and the agenda: multi-day occurrences that began before a day (continuing()).
+            models.Index(
+                fields=["last_day", "first_day"],
+                include=["id"],
+                name="occurrence_public_multi_day",
+                condition=Q(event_status__in=["published", "cancelled"], is_multi_day=True),
+            ),
+            # Agenda, home and organization blocks, feed: next_per_event() from a day on, in list order.
+            models.Index(
+                fields=["starts_at", "-is_all_day", "id"],
+                include=["ends_at", "previous_ends_at"],
+                name="occurrence_public_starts",
+                condition=Q(event_status__in=["published", "cancelled"]),
+            ),
+            # calendar_app.changes: the next end of a public occurrence (for the page cache).
+            models.Index(
+                fields=["ends_at"],
+                name="occurrence_public_ends",
+                condition=Q(event_status__in=["published", "cancelled"]),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.event} — {timezone.localtime(self.starts_at):%d.%m.%Y %H:%M}"
+
+    def get_absolute_url(self):
+        return self.event.get_absolute_url()
+
+    @property
+    def is_cancelled(self):
+        return self.state == self.State.CANCELLED or self.event_status == Event.Status.CANCELLED
+
+    @property
+    def is_moved(self):
+        return self.state == self.State.MOVED
+
+    @property
+    def start_date(self):
+        return self.first_day
+
+    @property
+    def end_date(self):
+        """The last local day it covers (inclusive)."""
+        return self.last_day
+
+    @property
+    def days(self):
+        return [self.first_day + datetime.timedelta(days=n) for n in range((self.last_day - self.first_day).days + 1)]
+
+
+class OccurrenceHorizon(models.Model):
+    """How far ahead series are stored: every occurrence starting on or before `until` has a row (one row).
+
+    Extended on demand by `services.ensure_stored_until` when a page asks
+    for later dates; it never shrinks.
+    """
+
+    until = models.DateField()
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="occurrence_horizon_single_row")]
+
+    def __str__(self):
+        return f"{self.until:%d.%m.%Y}"
+
+
+# The submitter's contact data is personal data and is erased after the
+# retention period, so no version keeps it. (Occurrences are derived: a
+# restored version stores them again, see calendar_app.apps.)
+versions.register(Event, exclude=["submitter_name", "submitter_email"])
 # The event's page and its .ics both keep answering after a slug change.
 redirects.track(Event, urls=lambda event: [event.get_absolute_url(), event.get_ics_url()])

@@ -1,21 +1,17 @@
-"""Occurrences of events, series expanded in local wall-clock time.
+"""Series rules, expanded in local wall-clock time by python-dateutil's rrule.
 
 A series is stored as a small rule (weekly or monthly, an interval, the
-weekdays, an optional last day) and expanded with python-dateutil's rrule
-over *naive local* datetimes in Europe/Warsaw, each occurrence then made
-aware again. That is what keeps a weekly 18:00 meeting at 18:00 on both
-sides of the October and March clock changes (an rrule over UTC datetimes
-would move it by an hour).
+weekdays, an optional last day) and expanded by dateutil over *naive local*
+datetimes in Europe/Warsaw, each occurrence then made aware again. That is
+what keeps a weekly 18:00 meeting at 18:00 on both sides of the October and
+March clock changes (an rrule over UTC datetimes would move it by an hour).
 
-Nothing here queries the database: callers load the events (with their
-exceptions, see `EventQuerySet.with_exceptions`) in one query and expand
-them in Python, bounded by the range they show.
+Nothing here queries the database: `calendar_app.services` stores what
+`occurrences` returns as `Occurrence` rows.
 """
 
-import calendar
 import datetime
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule
@@ -56,6 +52,14 @@ def local_day_range(first_day, last_day):
     return local_midnight(first_day), local_midnight(last_day + datetime.timedelta(days=1))
 
 
+def local_days(start, end):
+    """(first, last) local date an occurrence [start, end) covers; one ending at midnight ends the day before."""
+    first = start.astimezone(LOCAL_TZ).date()
+    if end <= start:
+        return first, first
+    return first, (end - datetime.timedelta(microseconds=1)).astimezone(LOCAL_TZ).date()
+
+
 def week_of_month(day):
     """1..4 for the n-th weekday of its month, -1 when it is the last one (5th)."""
     n = (day.day - 1) // 7 + 1
@@ -72,16 +76,25 @@ class Rule:
     monthly_by: str = BY_MONTH_DAY
     until: datetime.date | None = None  # last day on which an occurrence may start (inclusive)
 
+    @classmethod
+    def of(cls, event):
+        """The rule of an event (or of anything with its `repeat*` fields: a migration's model); None if single."""
+        if not event.repeat:
+            return None
+        return cls(
+            frequency=event.repeat,
+            interval=event.repeat_interval or 1,
+            weekdays=tuple(event.repeat_weekdays or ()),
+            monthly_by=event.repeat_monthly_by,
+            until=event.repeat_until,
+        )
+
     def effective_weekdays(self, first):
         return tuple(sorted(set(self.weekdays) | {first.weekday()}))
 
-    def _params(self, first):
-        """rrule keyword arguments for a series whose first occurrence starts at `first` (naive local).
-
-        Every BY* part is explicit, so the rule can be restarted from a later
-        dtstart aligned to the interval (see `_fast_forward`) with the same result.
-        """
-        params = {"interval": self.interval, "wkst": rrule.MO}
+    def rrule(self, first):
+        """The rule as a dateutil rrule for a series whose first occurrence starts at `first` (naive local)."""
+        params = {"dtstart": first, "interval": self.interval, "wkst": rrule.MO}
         if self.frequency == WEEKLY:
             params["freq"] = rrule.WEEKLY
             params["byweekday"] = [RRULE_WEEKDAYS[d] for d in self.effective_weekdays(first)]
@@ -93,85 +106,22 @@ class Rule:
                 params["bymonthday"] = [first.day]
         if self.until is not None:
             params["until"] = datetime.datetime.combine(self.until, datetime.time.max)
-        return params
+        return rrule.rrule(**params)
 
-    def as_dateutil(self, first):
-        """The same rule as a dateutil rrule (the reference implementation, used by the tests)."""
-        return rrule.rrule(dtstart=first, **self._params(first))
-
-    def _candidate_days(self, first, start_day):
-        """Local dates the rule produces, in order, from the period containing `start_day` on.
-
-        Plain date arithmetic over whole periods (weeks or months) counted
-        from the first occurrence's, so a series that began years ago costs
-        nothing extra; checked against dateutil's rrule in the tests.
-        """
-        first_day = first.date()
-        if self.frequency == WEEKLY:
-            week0 = first_day - datetime.timedelta(days=first_day.weekday())
-            weekdays = self.effective_weekdays(first)
-            period = max(0, (start_day - week0).days // (7 * self.interval))
-            while True:
-                monday = week0 + datetime.timedelta(weeks=period * self.interval)
-                for weekday in weekdays:
-                    yield monday + datetime.timedelta(days=weekday)
-                period += 1
-        month0 = first_day.year * 12 + first_day.month - 1
-        period = max(0, (start_day.year * 12 + start_day.month - 1 - month0) // self.interval)
-        weekday, nth = first_day.weekday(), week_of_month(first_day)
-        while True:
-            year, month = divmod(month0 + period * self.interval, 12)
-            month += 1
-            length = calendar.monthrange(year, month)[1]
-            if self.monthly_by == BY_WEEKDAY:
-                if nth > 0:
-                    day = 1 + (weekday - datetime.date(year, month, 1).weekday()) % 7 + 7 * (nth - 1)
-                else:
-                    day = length - (datetime.date(year, month, length).weekday() - weekday) % 7
-            else:
-                day = first_day.day
-            if day <= length:
-                yield datetime.date(year, month, day)
-            period += 1
-
-    def starts_between(self, first, start, end):
-        """Naive local starts of occurrences with start <= t < end."""
-        if end <= first or (self.until is not None and start.date() > self.until):
-            return []
-        starts = []
-        for day in self._candidate_days(first, max(start, first).date()):
-            moment = datetime.datetime.combine(day, first.time())
-            if moment >= end or (self.until is not None and day > self.until):
-                break
-            if moment >= start and moment >= first:
-                starts.append(moment)
-        return starts
+    def starts_until(self, first, last_day):
+        """Naive local starts of the occurrences starting on or before local date `last_day`."""
+        return self.rrule(first).between(first, datetime.datetime.combine(last_day, datetime.time.max), inc=True)
 
     def last_start(self, first):
-        """The naive local start of the last occurrence, for a rule with `until` (None if it has none).
-
-        Searched backwards from `until` in windows of one period of the rule
-        (plus a week), doubled each time nothing is found: a series on the
-        31st every few months can skip several periods.
-        """
+        """The naive local start of the last occurrence of a rule with `until` (None if it has none)."""
         if self.until is None:
             raise ValueError("An endless series has no last occurrence.")
-        end = datetime.datetime.combine(self.until, datetime.time.max)
-        window = datetime.timedelta(days=(7 if self.frequency == WEEKLY else 31) * self.interval + 7)
-        start = end - window
-        while True:
-            starts = self.starts_between(first, max(start, first), end)
-            if starts:
-                return starts[-1]
-            if start <= first:
-                return None
-            end, window = start, window * 2
-            start = end - window
+        return self.rrule(first).before(datetime.datetime.combine(self.until, datetime.time.max), inc=True)
 
     def includes(self, first, day):
         """Whether the series has an occurrence starting on local date `day`."""
-        start = datetime.datetime.combine(day, first.time())
-        return start in self.starts_between(first, start, start + datetime.timedelta(seconds=1))
+        moment = datetime.datetime.combine(day, first.time())
+        return moment >= first and self.rrule(first).after(moment, inc=True) == moment
 
     def ical(self, *, all_day, first):
         """The rule as an icalendar vRecur dict (UNTIL in UTC for timed events, RFC 5545 3.3.10)."""
@@ -195,150 +145,84 @@ class Rule:
         return value
 
 
-@dataclass
-class Occurrence:
-    """One occurrence of an event: the event itself, or one date of a series."""
+SCHEDULED = "scheduled"
+CANCELLED = "cancelled"
+MOVED = "moved"
 
-    event: object
-    starts_at: datetime.datetime  # aware; local midnight for all-day events
-    ends_at: datetime.datetime  # aware, exclusive for all-day events
-    is_all_day: bool
-    original_date: datetime.date | None = None  # series only: the date it was planned for
-    is_occurrence_cancelled: bool = False
-    is_moved: bool = False
+
+@dataclass(frozen=True)
+class Change:
+    """An exception to a series: the date it was planned for, cancelled or moved to [starts_at, ends_at)."""
+
+    date: datetime.date
+    starts_at: datetime.datetime | None = None  # None: cancelled
+    ends_at: datetime.datetime | None = None
     note: str = ""
-    days: list = field(default_factory=list, repr=False)
 
-    def __post_init__(self):
-        first = self.starts_at.astimezone(LOCAL_TZ).date()
-        if self.ends_at > self.starts_at:
-            last = (self.ends_at - datetime.timedelta(microseconds=1)).astimezone(LOCAL_TZ).date()
+    @classmethod
+    def of(cls, exception, all_day):
+        """An EventException (or a migration's copy of one) of an event that is all-day or not."""
+        if exception.kind != MOVED:
+            return cls(exception.occurrence_date, note=exception.note)
+        if all_day or exception.new_start_date is not None:
+            last = exception.new_end_date or exception.new_start_date
+            start, end = local_day_range(exception.new_start_date, last)
         else:
-            last = first
-        self.days = [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
-
-    @property
-    def start_date(self):
-        return self.days[0]
-
-    @property
-    def end_date(self):
-        """The last local day it covers (inclusive)."""
-        return self.days[-1]
-
-    @property
-    def is_multi_day(self):
-        return len(self.days) > 1
-
-    @property
-    def is_cancelled(self):
-        return self.is_occurrence_cancelled or self.event.is_cancelled
-
-    @cached_property
-    def sort_key(self):
-        # A float timestamp compares much faster than aware datetimes in mixed zones.
-        return (self.starts_at.timestamp(), not self.is_all_day, self.event.title, self.event.pk or 0)
-
-    def overlaps(self, start, end):
-        if self.ends_at == self.starts_at:
-            return start <= self.starts_at < end
-        return self.starts_at < end and self.ends_at > start
-
-    def get_absolute_url(self):
-        return self.event.get_absolute_url()
+            start, end = exception.new_starts_at, exception.new_ends_at
+        return cls(exception.occurrence_date, start, end, exception.note)
 
 
-def _single(event, all_day, start, end, **kwargs):
-    return Occurrence(event=event, starts_at=start, ends_at=end, is_all_day=all_day, **kwargs)
+def occurrences(first_start, first_end, rule, changes, last_day):
+    """Every occurrence planned to start on or before local date `last_day`, as Occurrence column values.
 
-
-def expand(event, start, end):
-    """The event's occurrences overlapping the aware range [start, end), in order.
-
-    `event` is an Event (or anything with the same attributes) whose
-    `series_exceptions` are already loaded. Cancelled occurrences are kept,
-    marked, so pages can say "Odwołane"; moved ones appear at their new time.
+    `first_start`/`first_end` bound the first occurrence (aware; all-day:
+    local midnights). A single event (rule None) has one occurrence; a
+    series one per date of its rule, in its local wall-clock time and
+    duration. A cancelled date stays, marked; a moved one keeps its planned
+    start as `original_starts_at`. Changes for dates the rule does not
+    produce are ignored; the first date and changed dates beyond `last_day`
+    are included (every event has a row; a date may have moved before it). Sorted by start; each carries the
+    latest end of the earlier ones (`previous_ends_at`).
     """
-    first_start, first_end = event.first_bounds()
-    if event.rule is None:
-        occurrence = _single(event, event.is_all_day, first_start, first_end)
-        return [occurrence] if occurrence.overlaps(start, end) else []
-
-    rule = event.rule
-    first = local_naive(first_start)
-    duration = local_naive(first_end) - first
-    exceptions = {exception.occurrence_date: exception for exception in event.series_exceptions}
-    # Occurrences starting before `start` may still be running at `start`.
-    window_start = local_naive(start) - duration - datetime.timedelta(days=1)
-    result = []
-    for naive_start in rule.starts_between(first, window_start, local_naive(end) + datetime.timedelta(days=1)):
-        exception = exceptions.get(naive_start.date())
-        if exception is not None and exception.is_moved:
-            continue  # shown at its new time below
-        occurrence = _single(
-            event,
-            event.is_all_day,
-            aware(naive_start),
-            aware(naive_start + duration),
-            original_date=naive_start.date(),
-            is_occurrence_cancelled=exception is not None,
-            note=exception.note if exception is not None else "",
+    if rule is None:
+        planned = [(first_start, first_start, first_end, SCHEDULED, "")]
+    else:
+        by_date = {change.date: change for change in changes}
+        first = local_naive(first_start)
+        duration = local_naive(first_end) - first
+        # The first date always, even after `last_day`: every event has a row.
+        starts = rule.starts_until(first, max(last_day, first.date()))
+        starts += sorted(
+            datetime.datetime.combine(date, first.time())
+            for date in by_date
+            if date > last_day and rule.includes(first, date)
         )
-        if occurrence.overlaps(start, end):
-            result.append(occurrence)
-    for exception in exceptions.values():
-        if not exception.is_moved or not rule.includes(first, exception.occurrence_date):
-            continue
-        moved_start, moved_end = exception.moved_bounds(event.is_all_day)
-        occurrence = _single(
-            event,
-            event.is_all_day,
-            moved_start,
-            moved_end,
-            original_date=exception.occurrence_date,
-            is_moved=True,
-            note=exception.note,
+        planned = []
+        for naive_start in starts:
+            start, end = aware(naive_start), aware(naive_start + duration)
+            change = by_date.get(naive_start.date())
+            if change is None:
+                planned.append((start, start, end, SCHEDULED, ""))
+            elif change.starts_at is None:
+                planned.append((start, start, end, CANCELLED, change.note))
+            else:
+                planned.append((start, change.starts_at, change.ends_at, MOVED, change.note))
+        planned.sort(key=lambda item: (item[1], item[0]))
+    values, previous_end = [], None
+    for original, start, end, state, note in planned:
+        first_day, last_day_covered = local_days(start, end)
+        values.append(
+            {
+                "original_starts_at": original,
+                "starts_at": start,
+                "ends_at": end,
+                "state": state,
+                "note": note,
+                "first_day": first_day,
+                "last_day": last_day_covered,
+                "is_multi_day": last_day_covered > first_day,
+                "previous_ends_at": previous_end,
+            }
         )
-        if occurrence.overlaps(start, end):
-            result.append(occurrence)
-    result.sort(key=lambda o: o.sort_key)
-    return result
-
-
-def expand_all(events, start, end):
-    """All occurrences of `events` overlapping [start, end), in order."""
-    occurrences = [occurrence for event in events for occurrence in expand(event, start, end)]
-    occurrences.sort(key=lambda o: o.sort_key)
-    return occurrences
-
-
-# How far ahead a series is searched for its next occurrence: an open-ended
-# monthly series with every occurrence cancelled must not loop for ever.
-NEXT_OCCURRENCE_HORIZON = datetime.timedelta(days=2 * 366)
-
-
-def next_occurrence(event, after, before=None):
-    """The first occurrence still running at or starting after `after` (None if none).
-
-    Searched in growing windows, the first one about one repeat period long,
-    starting no earlier than the event's stored span (a future series).
-    """
-    limit = before or after + NEXT_OCCURRENCE_HORIZON
-    span = getattr(event, "occurrence_span", None)
-    start = max(after, span.lower) if span is not None and span.lower is not None else after
-    rule = event.rule
-    period_days = 1 if rule is None else (7 if rule.frequency == WEEKLY else 31) * rule.interval
-    first_start, first_end = event.first_bounds()
-    window = datetime.timedelta(days=period_days + 1) + (first_end - first_start)
-    while start < limit:
-        end = min(start + window, limit)
-        found = expand(event, start, end)
-        if found:
-            return found[0]
-        start, window = end, window * 4
-    return None
-
-
-def upcoming_occurrences(event, after, count):
-    """Up to `count` next occurrences (running at or starting after `after`)."""
-    return expand(event, after, after + NEXT_OCCURRENCE_HORIZON)[:count]
+        previous_end = end if previous_end is None else max(previous_end, end)
+    return values

@@ -2,6 +2,7 @@ import datetime
 from urllib.parse import urlsplit
 
 from django.core.paginator import Paginator
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -10,16 +11,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from calendar_app import grid, ics, recurrence
+from calendar_app import grid, ics, recurrence, services
 from calendar_app.forms import AgendaFilterForm
-from calendar_app.listing import AgendaSequence, hydrate
-from calendar_app.models import Event
+from calendar_app.models import EVENT_SEARCH_COLUMNS, Event, Occurrence
 from calendar_app.structured_data import event_structured_data
 from calendar_app.templatetags.events import mini_calendar_context
-from pps_portal.languages import SEARCH_COLUMNS
 from pps_portal.models import SiteSettings
 
 AGENDA_PAGE_SIZE = 20
+DAY_PAGE_SIZE = 20
 UPCOMING_ON_DETAIL = 8
 # The feed: events from a month back (calendar apps keep showing what they
 # already have), at most this many, soonest first.
@@ -38,29 +38,30 @@ def month(request, year=None, month=None):
         today = _today()
         year, month = today.year, today.month
     grid.check_month(year, month)
-    start, end = grid.month_range(year, month)
-    # One query: public events overlapping the visible weeks, series exceptions attached.
-    # Query 1: the public events overlapping the visible weeks, slim, exceptions attached;
-    # query 2: the shown ones in full (a cell lists at most grid.DAY_CELL_LIMIT).
-    occurrences = recurrence.expand_all(Event.objects.public().overlapping(start, end).for_days(), start, end)
-    calendar_month = grid.build_month(year, month, occurrences, _today())
-    shown = {id(o): o for day in calendar_month.days for o in day.shown}
-    full = dict(zip(shown, hydrate(list(shown.values())), strict=True))
-    for day in calendar_month.days:
-        day.occurrences[: grid.DAY_CELL_LIMIT] = [full[id(o)] for o in day.shown]
-    in_month = [o for o in occurrences if any(d.month == month and d.year == year for d in o.days)]
+    weeks = grid.month_dates(year, month)
+    first, last = weeks[0][0], weeks[-1][-1]
+    services.ensure_stored_until(last)
+    public = Occurrence.objects.public()
+    # Query 1: how many start on each day; query 2: the first few of each day, with their events.
+    counts = public.starts_per_day(first, last)
+    shown = list(public.in_cells(first, last, grid.DAY_CELL_LIMIT))
+    calendar_month = grid.build_month(year, month, _today(), shown, counts)
     return render(
         request,
         "calendar_app/month.html",
-        {"month": calendar_month, "event_count": len(in_month)},
+        {"month": calendar_month, "event_count": grid.month_occurrence_count(calendar_month, shown, counts)},
     )
 
 
 @require_safe
 def day(request, year, month, day):
     date = grid.check_day(year, month, day)
-    start, end = recurrence.local_day_range(date, date)
-    occurrences = hydrate(recurrence.expand_all(Event.objects.public().overlapping(start, end).for_days(), start, end))
+    services.ensure_stored_until(date)
+    # Query 1: the day's occurrences in time order, keys only (a day has hundreds at most);
+    # query 2: the page's, with their events. get_page() turns ?page=abc into page 1.
+    keys = Occurrence.objects.public().on_days(date, date).values_list("pk", flat=True)
+    page = Paginator(list(keys), DAY_PAGE_SIZE).get_page(request.GET.get("page"))
+    occurrences = Occurrence.objects.for_listing().filter(pk__in=page.object_list)
     previous_day = date - datetime.timedelta(days=1)
     next_day = date + datetime.timedelta(days=1)
     return render(
@@ -68,6 +69,7 @@ def day(request, year, month, day):
         "calendar_app/day.html",
         {
             "date": date,
+            "page": page,
             "occurrences": occurrences,
             "is_today": date == _today(),
             "previous_day": previous_day if previous_day.year >= grid.MIN_YEAR else None,
@@ -76,14 +78,26 @@ def day(request, year, month, day):
     )
 
 
+def _ensure_stored(start, end):
+    if end is None:
+        services.ensure_stored_ahead(start)
+    else:
+        services.ensure_stored_until(end.astimezone(recurrence.LOCAL_TZ).date())
+
+
 @require_safe
 def agenda(request):
     """Upcoming events by their next occurrence, filtered by the query string, paginated."""
     form = AgendaFilterForm(request.GET or None)
     start, end = form.date_range(timezone.now())
-    sequence = AgendaSequence(form.apply(Event.objects.public()), start, end)
-    # get_page() turns ?page=abc into page 1 and ?page=99999 into the last page.
-    page = Paginator(sequence, AGENDA_PAGE_SIZE).get_page(request.GET.get("page"))
+    _ensure_stored(start, end)
+    day = start.astimezone(recurrence.LOCAL_TZ).date()
+    rows = form.apply(Occurrence.objects.public()).next_per_event(start, end)
+    # Multi-day events that began before the first day are listed first (on page 1),
+    # then the rest page by page, both in index order.
+    continuing = list(rows.continuing(day).for_listing())
+    page = Paginator(rows.from_day(day).for_listing(), AGENDA_PAGE_SIZE).get_page(request.GET.get("page"))
+    form.list_organizers()
     query = form.query_string()
     return render(
         request,
@@ -92,32 +106,40 @@ def agenda(request):
             "form": form,
             "filters": form.filters,
             "page": page,
+            "occurrences": (continuing if page.number == 1 else []) + list(page.object_list),
+            "count": len(continuing) + page.paginator.count,
             "query_prefix": query,
             "feed_url": reverse("calendar-feed") + (f"?{query}" if query else ""),
         },
     )
 
 
-def _get_event(request, slug):
-    event = get_object_or_404(
-        Event.objects.select_related("category", "organizer", "district").defer(*SEARCH_COLUMNS).with_exceptions(),
-        slug=slug,
+def _event_dates(slug, now):
+    """One query: the event's next dates with the event, running or later ones first (a past event: its first)."""
+    is_upcoming = ExpressionWrapper(Q(ends_at__gte=now), output_field=BooleanField())
+    return list(
+        Occurrence.objects.filter(event__slug=slug)
+        .select_related("event__category", "event__organizer", "event__district")
+        .defer(*EVENT_SEARCH_COLUMNS)
+        .annotate(is_upcoming=is_upcoming)
+        .order_by("-is_upcoming", "starts_at", "-is_all_day", "pk")[:UPCOMING_ON_DETAIL]
     )
-    if not event.is_public and not (request.user.is_authenticated and request.user.is_staff):
-        raise Http404("Event not public")
-    return event
 
 
 @require_safe
 def detail(request, slug):
-    event = _get_event(request, slug)
     now = timezone.now()
-    upcoming = event.upcoming_occurrences(UPCOMING_ON_DETAIL, after=now)
-    if upcoming:
-        shown = upcoming[0]
-    else:  # a past event: its (first) date
-        start, end = event.first_bounds()
-        shown = recurrence.Occurrence(event=event, starts_at=start, ends_at=end, is_all_day=event.is_all_day)
+    services.ensure_stored_ahead(now)
+    dates = _event_dates(slug, now)
+    if not dates:
+        # Saved without its dates (outside calendar_app.services): store them, then read them.
+        services.occurrences_store(events=[get_object_or_404(Event, slug=slug)])
+        dates = _event_dates(slug, now)
+    event = dates[0].event
+    if not event.is_public and not (request.user.is_authenticated and request.user.is_staff):
+        raise Http404("Event not public")
+    upcoming = [occurrence for occurrence in dates if occurrence.is_upcoming]
+    shown = upcoming[0] if upcoming else dates[0]
     return render(
         request,
         "calendar_app/detail.html",
@@ -133,7 +155,7 @@ def detail(request, slug):
 
 
 def _calendar_response(cal, filename=None):
-    response = HttpResponse(cal.to_ical(), content_type=ics.CONTENT_TYPE)
+    response = HttpResponse(ics.to_ical(cal), content_type=ics.CONTENT_TYPE)
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -141,11 +163,12 @@ def _calendar_response(cal, filename=None):
 
 @require_safe
 def event_ics(request, slug):
-    event = get_object_or_404(
-        Event.objects.public().select_related("category", "organizer", "district").with_exceptions(), slug=slug
-    )
+    occurrences = list(Occurrence.objects.public().for_ical().filter(event__slug=slug))
+    if not occurrences:
+        raise Http404("No such public event")
+    event = occurrences[0].event
     cal = ics.calendar_for(
-        [event],
+        occurrences,
         url_for=lambda e: request.build_absolute_uri(e.get_absolute_url()),
         name=event.title,
     )
@@ -159,9 +182,14 @@ def feed(request):
     start, end = form.date_range(timezone.now())
     if "od" not in form.filters:
         start -= FEED_PAST
-    events = form.apply(Event.objects.public().for_listing()).overlapping(start, end).order_by("starts_at", "pk")
+    _ensure_stored(start, end)
+    day = start.astimezone(recurrence.LOCAL_TZ).date()
+    rows = form.apply(Occurrence.objects.public()).next_per_event(start, end)
+    # The events whose next dates come first (as the agenda lists them), then what their files need.
+    first = rows.continuing(day).values("pk").union(rows.from_day(day).values("pk")[:FEED_LIMIT], all=True)
+    events = Occurrence.objects.filter(pk__in=first).values("event")
     cal = ics.calendar_for(
-        list(events[:FEED_LIMIT]),
+        Occurrence.objects.for_ical().filter(event__in=events),
         url_for=lambda e: request.build_absolute_uri(e.get_absolute_url()),
         name=_feed_name(request),
     )

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from editorial import versions
 from editorial.models import HistoryEntry
-from editorial.signals import state_changed
+from editorial.signals import state_changed, version_restored
 from editorial.states import State
 
 logger = logging.getLogger(__name__)
@@ -321,6 +321,7 @@ def restore_version(obj, version, *, actor=None):
                 locked.save()
                 for name, pks in m2m.items():
                     getattr(locked, name).set(pks)
+                version_restored.send(sender=model, obj=locked)
         except IntegrityError as error:
             raise TransitionRefused(_constraint_message(model, error)) from error
         detail = _("Przywrócono wersję %(number)d z %(date)s.") % {

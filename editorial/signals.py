@@ -4,3 +4,8 @@ from django.dispatch import Signal
 # sender=the model class, obj=the object, transition=the Transition, entry=the HistoryEntry.
 # (A shared page cache, for one, can listen to it.)
 state_changed = Signal()
+
+# Sent inside the transaction of restore_version(), after the restored content
+# is saved: sender=the model class, obj=the object. For what a kind derives
+# from its content (the calendar stores an event's dates again).
+version_restored = Signal()

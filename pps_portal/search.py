@@ -3,14 +3,17 @@ in PostgreSQL. News are paginated and highlighted; the registry and the
 calendar show their best matches with a link to their own full search."""
 
 from django.contrib.postgres.search import SearchHeadline
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from calendar_app.models import Event
+from calendar_app import services as calendar_services
+from calendar_app.models import Event, Occurrence
 from news.models import News
 from organizations.models import Organization
 from pages.models import Page
-from pps_portal.languages import search_match, shown_text
+from pps_portal.languages import SEARCH_COLUMNS, search_match, shown_text
 
 SECTION_SIZE = 5
 
@@ -68,6 +71,15 @@ def organization_results(text):
 
 
 def event_results(text):
-    """Public events (cancelled ones too, marked), best match first: the
-    calendar's own search, as its agenda filter uses it."""
-    return Event.objects.public().for_listing().search(text).order_by("-rank", "-starts_at", "pk")[:SECTION_SIZE]
+    """Public events (cancelled ones too, marked), best match first (the calendar's own search, as its
+    agenda filter uses it), each with its next date from the stored occurrences (None when past)."""
+    now = timezone.now()
+    calendar_services.ensure_stored_ahead(now)
+    next_date = Occurrence.objects.filter(event=OuterRef("pk")).overlapping(now).order_by("starts_at")
+    return (
+        Event.objects.public()
+        .search(text)
+        .defer("description", *SEARCH_COLUMNS)
+        .annotate(next_starts_at=Subquery(next_date.values("starts_at")[:1]))
+        .order_by("-rank", "-starts_at", "pk")[:SECTION_SIZE]
+    )

@@ -165,6 +165,25 @@ def _no_sessions_left_on_the_test_database(django_db_setup, django_db_blocker):
             connection.close()
 
 
+@pytest.fixture(scope="session")
+def _committed_horizon(django_db_setup, django_db_blocker):
+    """How far the migrated test database stores series (committed: no test rolls it back)."""
+    from calendar_app.models import OccurrenceHorizon
+
+    with django_db_blocker.unblock():
+        return OccurrenceHorizon.objects.get().until
+
+
+@pytest.fixture(autouse=True)
+def _calendar_horizon(_committed_horizon):
+    """The calendar remembers the stored horizon in process memory; what a test extended is rolled back."""
+    from calendar_app import services
+
+    services.forget_known_until(_committed_horizon)
+    yield
+    services.forget_known_until(_committed_horizon)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache(request):
     """Rate-limit counters, tokens and cached pages never leak between tests.

@@ -8,11 +8,11 @@ from django import template
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 
-from calendar_app import grid
-from calendar_app.days import days_with_events
-from calendar_app.listing import AgendaSequence
-from calendar_app.models import Event
+from calendar_app import grid, services
+from calendar_app.models import Event, Occurrence
 
 register = template.Library()
 
@@ -38,14 +38,18 @@ def local_path(path):
 def mini_calendar_context(month_param, page_path, query=None):
     """Context of the mini calendar body for `?kalendarz=YYYY-MM` (default: this month).
 
-    One query (calendar_app.days): days of the month with public events;
+    One query: the (first, last) days of the month's public occurrences;
     only the month's own days are links, adjacent months' days are dimmed.
     """
     today = timezone.localdate()
     year, month = grid.parse_month_param(month_param, (today.year, today.month))
     first = datetime.date(year, month, 1)
     last = datetime.date(year, month, calendar.monthrange(year, month)[1])
-    calendar_month = grid.build_month(year, month, [], today, event_days=days_with_events(first, last))
+    services.ensure_stored_until(last)
+    spans = Occurrence.objects.public().spans(first, last)
+    days = {start + datetime.timedelta(days=n) for start, end in spans for n in range((end - start).days + 1)}
+    # The mini calendar only tells whether a day has events.
+    calendar_month = grid.build_month(year, month, today, counts=dict.fromkeys(days, 1))
     query = query.copy() if query is not None else QueryDict(mutable=True)
     query.pop("kalendarz", None)
     page_path = local_path(page_path)
@@ -74,6 +78,29 @@ def mini_calendar_context(month_param, page_path, query=None):
     }
 
 
+@register.simple_tag
+def month_cell_events(day):
+    """A month cell's events as list items: title, link, start time on its first day, state.
+
+    Written here rather than by a template loop: a busy month lists
+    hundreds of them, and a template renders each one many times slower.
+    """
+    cancelled = format_html('<strong class="badge badge--cancelled">{}</strong>', gettext("Odwołane"))
+    moved = format_html('<strong class="badge badge--moved">{}</strong>', gettext("Zmiana terminu"))
+    # The event pages' paths differ only in the slug (one reverse(), not one per item).
+    detail = reverse("calendar:detail", kwargs={"slug": "-"}).removesuffix("-/")
+    items = []
+    for row in day.shown:  # OccurrenceQuerySet.in_cells() rows
+        time = ""
+        if not row.is_all_day and row.first_day == day.date:
+            time = format_html('<span class="month__time">{}</span> ', f"{timezone.localtime(row.starts_at):%H:%M}")
+        is_cancelled = row.state == Occurrence.State.CANCELLED or row.event_status == Event.Status.CANCELLED
+        badge = cancelled if is_cancelled else moved if row.state == Occurrence.State.MOVED else ""
+        modifier = " month__event--cancelled" if is_cancelled else ""
+        items.append((modifier, f"{detail}{row.slug}/", time, row.title, badge))
+    return format_html_join("", '<li class="month__event{}"><a href="{}">{}{}</a>{}</li>', items)
+
+
 @register.inclusion_tag("calendar_app/_mini_calendar.html", takes_context=True)
 def mini_calendar(context):
     """The side column's month: days with events link to the day view (one query)."""
@@ -83,20 +110,24 @@ def mini_calendar(context):
     return mini_calendar_context(request.GET.get("kalendarz"), request.path, request.GET)
 
 
+def _upcoming(occurrences, limit):
+    now = timezone.now()
+    services.ensure_stored_ahead(now)
+    return list(occurrences.upcoming(now, limit))
+
+
 @register.inclusion_tag("calendar_app/_upcoming.html")
 def upcoming_events(limit=HOME_LIMIT):
-    """The home page block: the next public events by their next occurrence (two queries)."""
-    sequence = AgendaSequence(Event.objects.public(), timezone.now())
-    return {"occurrences": sequence.head(limit)}
+    """The home page block: the next public events, each at its next occurrence (one query)."""
+    return {"occurrences": _upcoming(Occurrence.objects.public(), limit)}
 
 
 @register.inclusion_tag("calendar_app/_organization_events.html")
 def organization_events(organization, limit=ORGANIZATION_LIMIT):
-    """An organization page's block: its upcoming public events (two queries)."""
-    events = Event.objects.public().filter(organizer=organization)
+    """An organization page's block: its upcoming public events (one query)."""
     return {
         "organization": organization,
-        "occurrences": AgendaSequence(events, timezone.now()).head(limit),
+        "occurrences": _upcoming(Occurrence.objects.public().filter(event__organizer=organization), limit),
         # The agenda filtered by this organizer: all of them, and the date and other filters.
         "agenda_url": f"{reverse('calendar:agenda')}?organizacja={organization.slug}",
     }

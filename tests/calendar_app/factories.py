@@ -2,7 +2,7 @@ import datetime
 
 import factory
 
-from calendar_app import recurrence
+from calendar_app import recurrence, services
 from calendar_app.models import Event, EventCategory, EventException
 
 
@@ -35,6 +35,14 @@ class EventFactory(factory.django.DjangoModelFactory):
     organizer_name = "Stowarzyszenie Przykładowe"
     status = Event.Status.PUBLISHED
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Saved as the admin and the services save: with its stored occurrences."""
+        services.occurrences_lock()
+        event = super()._create(model_class, *args, **kwargs)
+        services.occurrences_store(events=[event])
+        return event
+
     class Params:
         all_day = factory.Trait(
             is_all_day=True,
@@ -51,3 +59,10 @@ class EventExceptionFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory, repeat=Event.Repeat.WEEKLY)
     kind = EventException.Kind.CANCELLED
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Saved with the series' stored occurrences updated, as in admin."""
+        exception = super()._create(model_class, *args, **kwargs)
+        services.occurrences_store(events=[exception.event])
+        return exception

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from calendar_app import services
 from calendar_app.demo import seed_events
-from calendar_app.models import Event, EventException
+from calendar_app.models import Event, EventException, Occurrence
 from editorial.models import HistoryEntry
 from editorial.services import TransitionRefused, transition
 from tests.admin_forms import DOCUMENTS_INLINE
@@ -133,7 +133,13 @@ def test_admin_saves_an_all_day_series_with_an_exception(admin_client, frozen_no
     assert response.status_code == 302, [f.formset.errors for f in response.context["inline_admin_formsets"]]
     event = Event.objects.get(slug="kiermasz")
     assert (event.starts_at, event.ends_at) == (local(2026, 12, 5), local(2026, 12, 7))
-    assert event.occurrence_span.upper == local(2027, 2, 8)  # the moved occurrence extends the span
+    # The stored dates follow the inline exception saved with it: 12 December moved to 6–7 February.
+    moved = event.occurrences.get(state=Occurrence.State.MOVED)
+    assert (moved.original_starts_at, moved.first_day, moved.last_day) == (
+        local(2026, 12, 12),
+        datetime.date(2027, 2, 6),
+        datetime.date(2027, 2, 7),
+    )
 
 
 def test_demo_seeder_is_idempotent_and_organized_by_registry_organizations(frozen_now):

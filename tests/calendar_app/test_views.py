@@ -6,7 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from calendar_app.models import Event, EventException
+from calendar_app.forms import AgendaFilterForm
+from calendar_app.models import Event, EventException, Occurrence
 from organizations.models import District, Organization
 from tests.calendar_app.factories import EventCategoryFactory, EventExceptionFactory, EventFactory, local
 from tests.documents.factories import DocumentFactory
@@ -332,20 +333,21 @@ def _count_queries(django_assert_num_queries, client, path, expected):
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        # 1 site settings (layout), 1 events of the visible weeks (slim, exceptions as an array),
-        # 1 the shown events in full, 1 banners (the month page has no mini calendar beside it)
+        # 1 site settings (layout), 1 occurrences starting on each day of the visible weeks (counts),
+        # 1 the first few of each day and the multi-day ones (with their events), 1 banners
+        # (the month page has no mini calendar beside it)
         ("/kalendarz/2026/11/", 4),
-        # the day: the same, plus 1 mini calendar's days
+        # 1 site settings, 1 count and 1 page of the day's occurrences (with their events), 1 mini calendar, 1 banners
         ("/kalendarz/2026/11/26/", 5),
-        # agenda: 1 site settings, 1 categories, 1 districts, 1 organizers (filter selects), 1 series (slim),
-        # 1 singles count, 1 singles keys, 1 the page's events in full, 1 mini calendar, 1 banners
-        ("/kalendarz/wydarzenia/?page=1", 10),
+        # agenda: 1 site settings, 1 categories, 1 districts, 1 organizers (filter selects), 1 multi-day
+        # events begun before today, 1 count and 1 page of the others (with their events), 1 mini calendar, 1 banners
+        ("/kalendarz/wydarzenia/?page=1", 9),
         # a category or organization filter: + 1 lookup of the chosen one
-        ("/kalendarz/wydarzenia/?kategoria=spotkania&bezplatne=1&od=2026-11-26", 11),
-        ("/kalendarz/wydarzenia/?organizacja=fundacja-q", 11),
-        # 1 site settings (feed name), 1 events with exceptions
+        ("/kalendarz/wydarzenia/?kategoria=spotkania&bezplatne=1&od=2026-11-26", 10),
+        ("/kalendarz/wydarzenia/?organizacja=fundacja-q", 10),
+        # 1 site settings (feed name), 1 the chosen events' first, cancelled and moved occurrences (with the events)
         ("/kalendarz.ics", 2),
-        # the mini calendar fragment: 1 events of the shown weeks
+        # the mini calendar fragment: 1 days of the month's occurrences
         ("/kalendarz/mini/?kalendarz=2026-12", 1),
     ],
 )
@@ -366,15 +368,15 @@ def test_detail_and_ics_query_counts_do_not_depend_on_series_size(
 ):
     event = make_many()[-2] if many else EventFactory()  # [-2]: the weekly series with exceptions
     DocumentFactory.create_batch(3 if many else 1, owner=event)
-    # 1 event with category/organizer/district and exceptions, 1 documents, 1 site settings, 1 mini calendar,
-    # 1 banners
+    # 1 the next dates with the event (category, organizer, district), 1 documents, 1 site settings,
+    # 1 mini calendar, 1 banners
     _count_queries(django_assert_num_queries, client, event.get_absolute_url(), 5)
-    # 1 event with exceptions
+    # 1 the event's first, cancelled and moved occurrences, with the event
     _count_queries(django_assert_num_queries, client, event.get_ics_url(), 1)
 
 
 @pytest.mark.parametrize("many", [False, True], ids=["one-event", "many-with-series"])
-def test_home_and_organization_blocks_cost_two_queries_each(many, frozen_now):
+def test_home_and_organization_blocks_cost_one_query_each(many, frozen_now):
     from django.db import connection
     from django.template import Context, Template
     from django.test.utils import CaptureQueriesContext
@@ -387,8 +389,8 @@ def test_home_and_organization_blocks_cost_two_queries_each(many, frozen_now):
     template = Template("{% load events %}{% upcoming_events %}{% organization_events organization %}")
     with CaptureQueriesContext(connection) as queries:
         html = template.render(Context({"organization": organization}))
-    # each block: 1 all series + the first single events (slim), 1 the shown events in full
-    assert len(queries) == 4
+    # each block: 1 the first occurrences (multi-day ones begun before today, then from today on) with their events
+    assert len(queries) == 2
     assert html.count("event-card__title") == (5 + 9 if many else 2)  # home shows 5, the organization all 9
 
 
@@ -424,8 +426,8 @@ def test_agenda_end_date_today_without_start_is_fine(client, frozen_now):
 
 def test_overlapping_with_an_inverted_range_is_empty_not_an_error(frozen_now):
     EventFactory()
-    assert list(Event.objects.overlapping(local(2026, 11, 26), local(2026, 11, 1))) == []
-    assert Event.objects.overlapping(local(2026, 11, 26), local(2026, 11, 26)).count() == 0
+    assert list(Occurrence.objects.overlapping(local(2026, 11, 26), local(2026, 11, 1))) == []
+    assert Occurrence.objects.overlapping(local(2026, 11, 26), local(2026, 11, 26)).count() == 0
 
 
 def test_series_with_a_long_gap_before_its_end_shows_its_last_date(client, frozen_now):
@@ -566,3 +568,65 @@ def test_organization_page_links_to_all_its_events_even_with_few(client, frozen_
     EventFactory(title="Piknik fundacji", organizer=organization, starts_at=local(2026, 12, 5, 12))
     html = text(client.get(organization.get_absolute_url()))
     assert '<a href="/kalendarz/wydarzenia/?organizacja=fundacja-q">Wszystkie wydarzenia tej organizacji</a>' in html
+
+
+def test_agenda_organizer_is_a_text_field_for_the_name_when_there_are_many(client, frozen_now):
+    many = AgendaFilterForm.ORGANIZER_LIST_LIMIT + 1
+    organizations = Organization.objects.bulk_create(
+        Organization(
+            name=f"Fundacja Numer {n:03d}", slug=f"fundacja-{n:03d}", legal_form="fundacja", status="published"
+        )
+        for n in range(many)
+    )
+    events = [
+        Event(
+            title=f"Spotkanie {n}",
+            starts_at=local(2027, 1, 1, 10),
+            ends_at=local(2027, 1, 1, 11),
+            organizer=organization,
+            status=Event.Status.PUBLISHED,
+        )
+        for n, organization in enumerate(organizations)
+    ]
+    for event in events:
+        event.normalize()
+    Event.objects.bulk_create(events)
+    EventFactory(title="Piknik fundacji", organizer=organizations[7])
+    html = text(client.get("/kalendarz/wydarzenia/"))
+    assert re.search(r'<input type="text" name="organizacja"[^>]*id="id_organizacja"', html)
+    assert 'value="fundacja-000"' not in html
+    for value in ["Fundacja Numer 007", "fundacja  numer 007", "fundacja-007"]:
+        chosen = text(client.get("/kalendarz/wydarzenia/", {"organizacja": value}))
+        assert re.findall(r'class="event-card__title"><a href="[^"]+">([^<]+)</a>', chosen) == ["Piknik fundacji"]
+    unknown = text(client.get("/kalendarz/wydarzenia/", {"organizacja": "Fundacja Nieznana"}))
+    assert "Nie ma takiego organizatora wydarzeń w Bazie NGO." in unknown
+
+
+def titles(html):
+    return re.findall(r'class="event-card__title"><a href="[^"]+">([^<]+)</a>', html)
+
+
+def test_day_lists_an_event_begun_the_day_before_first_and_pages_the_rest(client, frozen_now):
+    EventFactory(
+        title="Targi", all_day=True, start_date=datetime.date(2026, 11, 25), end_date=datetime.date(2026, 11, 27)
+    )
+    for n in range(24):
+        EventFactory(title=f"Spotkanie {n:02d}", starts_at=local(2026, 11, 26, 8) + datetime.timedelta(minutes=20 * n))
+    pages = [text(client.get(f"/kalendarz/2026/11/26/?page={n}")) for n in (1, 2)]
+    assert titles(pages[0]) == ["Targi"] + [f"Spotkanie {n:02d}" for n in range(19)]
+    assert titles(pages[1]) == [f"Spotkanie {n:02d}" for n in range(19, 24)]
+    assert "Wydarzenia — Czwartek, 26 listopada 2026 — strona 2" in pages[1]
+    for page in ("abc", "99999", "-1", "%00"):
+        assert client.get(f"/kalendarz/2026/11/26/?page={page}").status_code == 200
+
+
+def test_agenda_lists_an_event_begun_before_today_first_and_counts_it_once(client, frozen_now):
+    EventFactory(
+        title="Wystawa", all_day=True, start_date=datetime.date(2026, 11, 20), end_date=datetime.date(2026, 12, 20)
+    )
+    for n in range(25):
+        EventFactory(title=f"Pojedyncze {n:02d}", starts_at=local(2026, 12, 1, 8) + datetime.timedelta(days=n))
+    pages = [text(client.get(f"/kalendarz/wydarzenia/?page={n}")) for n in (1, 2)]
+    assert titles(pages[0]) == ["Wystawa"] + [f"Pojedyncze {n:02d}" for n in range(20)]
+    assert titles(pages[1]) == [f"Pojedyncze {n:02d}" for n in range(20, 25)]
+    assert "Wyniki: 26" in pages[0] and "Wyniki: 26" in pages[1]

@@ -18,7 +18,7 @@ from django.test import Client
 from django.utils import timezone
 
 from calendar_app import recurrence
-from calendar_app.models import Event, EventCategory, EventException
+from calendar_app.models import Event, EventCategory
 from documents.models import Document
 from editorial import services as editorial_services
 from news.models import Category, News
@@ -27,7 +27,7 @@ from pps_portal import invalidation
 from pps_portal.models import Banner, SiteSettings
 from submissions.models import Submission
 from tests.admin_forms import change_form_data
-from tests.calendar_app.factories import EventFactory
+from tests.calendar_app.factories import EventExceptionFactory, EventFactory
 from tests.documents.factories import DocumentFactory
 from tests.grants.factories import GrantCallFactory
 from tests.news.factories import NewsFactory
@@ -135,7 +135,8 @@ def test_an_event_edited_in_admin_and_a_date_of_its_series_cancelled(visitor, ed
     admin_change(editor_client, event, title="Klub seniora przy Focha")
     assert "Klub seniora przy Focha" in fresh(visitor, event.get_absolute_url())
     warm(visitor, "/kalendarz/2030/3/12/")
-    EventException.objects.create(event=event, occurrence_date=datetime.date(2030, 3, 12), note="Sala zajęta")
+    # As admin saves it: the exception, then the series' stored dates (EventExceptionFactory does both).
+    EventExceptionFactory(event=event, occurrence_date=datetime.date(2030, 3, 12), note="Sala zajęta")
     assert "Sala zajęta" in fresh(visitor, "/kalendarz/2030/3/12/")
 
 

@@ -46,3 +46,15 @@ def test_site_search_and_the_agenda_find_the_same_events(client):
     site = list(client.get("/szukaj/", {"q": "kiermasz"}).context["events"])
     agenda = [o.event for o in client.get("/kalendarz/wydarzenia/", {"q": "kiermasz"}).context["page"]]
     assert site == agenda == [fair]
+
+
+@time_machine.travel(local(2026, 11, 26, 12), tick=False)
+def test_search_shows_a_series_at_its_next_date(client):
+    EventFactory(
+        title="Joga w parku",
+        starts_at=local(2026, 1, 7, 18),
+        ends_at=local(2026, 1, 7, 19),
+        repeat=Event.Repeat.WEEKLY,
+    )
+    html = client.get("/szukaj/?q=joga").content.decode()
+    assert "2 grudnia 2026, 18:00" in html  # the next Wednesday, not 7 January
