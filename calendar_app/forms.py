@@ -18,6 +18,8 @@ class OrganizerField(forms.ModelChoiceField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
+        # A NUL byte would reach PostgreSQL (which refuses it in text) as a 500; Django's own check says why.
+        self.validate_no_null_characters(value)
         text = " ".join(str(value).split())
         found = self.queryset.filter(Q(slug=text) | Q(name__unaccent__iexact=text)).order_by("pk").first()
         if found is None:
