@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -99,7 +100,9 @@ class EventAdmin(TranslationsAdmin, EditorialAdmin, admin.ModelAdmin):
     autocomplete_fields = ["organizer"]
     date_hierarchy = "starts_at"
     ordering = ["-starts_at"]
-    readonly_fields = ["created_at", "updated_at", "published_at"]
+    readonly_fields = ["created_at", "updated_at", "published_at", "next_dates"]
+    # The change page lists this many of the stored dates from now on (the public page lists 8).
+    NEXT_DATES = 12
     inlines = [EventExceptionInline, DocumentInline]
     actions = ["copy"]
     fieldsets = [
@@ -117,7 +120,14 @@ class EventAdmin(TranslationsAdmin, EditorialAdmin, admin.ModelAdmin):
         (
             _("Powtarzanie (seria)"),
             {
-                "fields": ["repeat", "repeat_interval", "repeat_weekdays", "repeat_monthly_by", "repeat_until"],
+                "fields": [
+                    "repeat",
+                    "repeat_interval",
+                    "repeat_weekdays",
+                    "repeat_monthly_by",
+                    "repeat_until",
+                    "next_dates",
+                ],
                 "description": _(
                     "Termin powyżej jest pierwszym terminem serii. Pojedyncze terminy odwołuje się lub "
                     "przenosi w sekcji „Zmiany terminów serii” na dole strony."
@@ -161,6 +171,26 @@ class EventAdmin(TranslationsAdmin, EditorialAdmin, admin.ModelAdmin):
         if start.date() == end.date():
             return f"{start:%d.%m.%Y %H:%M}–{end:%H:%M}"
         return f"{start:%d.%m.%Y %H:%M} – {end:%d.%m.%Y %H:%M}"
+
+    @admin.display(description=_("najbliższe terminy"))
+    def next_dates(self, event):
+        """The stored dates from now on, as the public pages show them: editors see what an exception did."""
+        if event.pk is None:
+            return _("Terminy pojawią się po zapisaniu.")
+        now = timezone.now()
+        services.ensure_stored_ahead(now)
+        dates = event.occurrences.overlapping(now).order_by("starts_at", "pk")[: self.NEXT_DATES]
+        if not dates:
+            return _("Brak terminów od dziś.")
+        rows = []
+        for occurrence in dates:
+            start = timezone.localtime(occurrence.starts_at)
+            when = f"{start:%d.%m.%Y}" if occurrence.is_all_day else f"{start:%d.%m.%Y %H:%M}"
+            if occurrence.is_all_day and occurrence.last_day != occurrence.first_day:
+                when += f" – {occurrence.last_day:%d.%m.%Y}"
+            state = "" if occurrence.state == Occurrence.State.SCHEDULED else f" ({occurrence.get_state_display()})"
+            rows.append((when, state))
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}{}</li>", rows))
 
     @admin.display(description=_("seria"), boolean=True)
     def series(self, event):

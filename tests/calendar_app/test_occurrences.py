@@ -84,9 +84,14 @@ def test_cancelling_and_moving_dates_in_admin_inlines_marks_the_rows(admin_clien
     ])  # fmt: skip
     assert stored(series)[-2:] == [("2026-12-23 17:00", "cancelled"), ("2026-12-29 10:00", "moved")]
     assert series.occurrences.get(state="cancelled").note == "Przerwa świąteczna."
-    # Deleting the exception (the series' change form without it) brings the date back.
-    EventException.objects.filter(event=series).delete()
-    services.occurrences_store(events=[series])
+    # The change page lists the stored dates as they now are.
+    url = f"/admin/calendar_app/event/{series.pk}/change/"
+    page = admin_client.get(url).content.decode()
+    assert "<li>23.12.2026 17:00 (odwołany termin)</li><li>29.12.2026 10:00 (przeniesiony termin)</li>" in page
+    # Deleting the exceptions in the inline (as an editor ticks "Usuń") brings the dates back.
+    data = change_form_data(admin_client.get(url), **{"exceptions-0-DELETE": "on", "exceptions-1-DELETE": "on"})
+    assert admin_client.post(url, data).status_code == 302
+    assert not EventException.objects.filter(event=series).exists()
     assert stored(series)[-2:] == [("2026-12-23 17:00", "scheduled"), ("2026-12-30 17:00", "scheduled")]
 
 
@@ -202,3 +207,18 @@ def test_restoring_an_earlier_version_stores_its_dates_again(admin_client, admin
     assert stored(series)[0] == ("2026-12-02 18:00", "scheduled")
     restore_version(series, versions.versions_for(series).first(), actor=admin_user)
     assert stored(series)[0] == ("2026-12-02 17:00", "scheduled")
+
+
+def test_a_weekly_10_00_series_is_stored_and_shown_at_10_00_across_both_clock_changes(client, frozen_now):
+    """Clocks change on 28 March and 31 October 2027: the rows keep 10:00 local, their UTC offset changes."""
+    series = EventFactory(title="Klub seniora", starts_at=local(2027, 3, 15, 10), ends_at=local(2027, 3, 15, 11),
+                          repeat=Event.Repeat.WEEKLY, repeat_until=datetime.date(2027, 11, 8))  # fmt: skip
+    rows = {o.first_day: o.starts_at.astimezone(recurrence.LOCAL_TZ) for o in series.occurrences.all()}
+    assert len(rows) == 35
+    assert {start.time() for start in rows.values()} == {datetime.time(10)}
+    around = [datetime.date(2027, 3, 22), datetime.date(2027, 3, 29), datetime.date(2027, 10, 25),
+              datetime.date(2027, 11, 1)]  # fmt: skip
+    assert [rows[day].utcoffset().seconds // 3600 for day in around] == [1, 2, 2, 1]
+    for path, dates in [("/kalendarz/2027/03/", 3), ("/kalendarz/2027/10/", 5), ("/kalendarz/2027/11/", 2)]:
+        html = client.get(path).content.decode()
+        assert html.count('<span class="month__time">10:00</span> Klub seniora') == dates
