@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from editorial import versions
 from editorial.models import HistoryEntry
-from editorial.signals import state_changed, version_restored
+from editorial.signals import state_changed, version_restored, version_restoring
 from editorial.states import State
 
 logger = logging.getLogger(__name__)
@@ -289,6 +289,7 @@ def restore_version(obj, version, *, actor=None):
     data = version.field_dict
     notes = []
     with transaction.atomic():
+        version_restoring.send(sender=model, obj=obj)
         locked = model._base_manager.select_for_update().get(pk=obj.pk)
         ensure_baseline(locked)
         m2m = {}

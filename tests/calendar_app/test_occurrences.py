@@ -3,9 +3,10 @@
 import datetime
 import re
 import threading
+import time
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
 from django.test import Client
 
 from calendar_app import changes, recurrence, services
@@ -222,3 +223,50 @@ def test_a_weekly_10_00_series_is_stored_and_shown_at_10_00_across_both_clock_ch
     for path, dates in [("/kalendarz/2027/03/", 3), ("/kalendarz/2027/10/", 5), ("/kalendarz/2027/11/", 2)]:
         html = client.get(path).content.decode()
         assert html.count('<span class="month__time">10:00</span> Klub seniora') == dates
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_waiting_for_a_horizon_extension_holds_no_lock_on_the_event(admin_client, admin_user):
+    """An extension holds the occurrences lock and needs every series' row (its new rows' foreign keys).
+
+    A restore takes the same lock before the event's row, so the two wait for
+    each other in one order and never deadlock.
+    """
+    services.ensure_stored_until(datetime.date.today())  # the horizon row of a flushed database
+    series = EventFactory(title="Joga", starts_at=local(2026, 11, 4, 18), ends_at=local(2026, 11, 4, 19),
+                          repeat=Event.Repeat.WEEKLY)  # fmt: skip
+    change(admin_client, series, starts_at_1="19:00", ends_at_1="20:00")
+    first = versions.versions_for(series).first()
+    extension = connections.create_connection(DEFAULT_DB_ALIAS)  # as a page extending the horizon would
+    extension.connect()
+    extension.connection.autocommit = False
+    extension.connection.execute("SELECT pg_advisory_xact_lock(%s)", [services._HORIZON_LOCK])
+    errors = []
+
+    def restore():
+        try:
+            restore_version(Event.objects.get(pk=series.pk), first, actor=admin_user)
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=restore)
+    thread.start()
+    try:
+        waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+        for _attempt in range(200):
+            if extension.connection.execute(waiting).fetchone()[0]:
+                break
+            time.sleep(0.05)
+        else:
+            pytest.fail("the restore never waited for the occurrences lock")
+        # What the extension's foreign-key checks need: the event's row, not locked by the waiting restore.
+        locked = "SELECT id FROM calendar_app_event WHERE id = %s FOR KEY SHARE NOWAIT"
+        assert extension.connection.execute(locked, [series.pk]).fetchone() == (series.pk,)
+    finally:
+        extension.connection.rollback()
+        extension.close()
+        thread.join()
+    assert errors == []
+    assert stored(series)[0] == ("2026-11-04 18:00", "scheduled")
