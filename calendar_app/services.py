@@ -204,7 +204,10 @@ def _extend_horizon(until):
         series = series.filter(Q(repeat_until__isnull=True) | Q(repeat_until__gte=since))
     pks = list(series.values_list("pk", flat=True))
     for start in range(0, len(pks), 500):
-        chunk = list(series.filter(pk__in=pks[start : start + 500]))
+        # Locked before their rows are touched (as occurrences_store() does): a transition
+        # holding one of them finishes first (its status cascades to rows not yet deleted
+        # here), and the status read is the current one.
+        chunk = list(series.filter(pk__in=pks[start : start + 500]).select_for_update(no_key=True))
         exceptions = _exceptions_by_event(chunk)
         rows = [
             row
