@@ -2,7 +2,7 @@ import datetime
 from urllib.parse import urlsplit
 
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -116,7 +116,9 @@ def agenda(request):
 
 def _event_dates(slug, now):
     """One query: the event's next dates with the event, running or later ones first (a past event: its first)."""
-    is_upcoming = ExpressionWrapper(Q(ends_at__gte=now), output_field=BooleanField())
+    # Over at its end (as the event page always was); an event without duration at its start.
+    running_or_later = Q(ends_at__gt=now) | Q(ends_at=F("starts_at"), starts_at__gte=now)
+    is_upcoming = ExpressionWrapper(running_or_later, output_field=BooleanField())
     return list(
         Occurrence.objects.filter(event__slug=slug)
         .select_related("event__category", "event__organizer", "event__district")
