@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,14 +9,23 @@ class CalendarConfig(AppConfig):
     verbose_name = _("Kalendarz")
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from calendar_app.changes import next_change
-        from calendar_app.models import Event
+        from calendar_app.models import Event, EventCategory
         from editorial.signals import version_restored, version_restoring
+        from organizations.models import District, Organization
         from pps_portal.invalidation import register_time_based_change
 
         register_time_based_change(next_change)
         version_restoring.connect(_lock_before_restore, sender=Event)
         version_restored.connect(_store_restored_dates, sender=Event)
+        post_save.connect(_store_event_texts, sender=Event)
+        # What an event's text shows of them: the category's and district's names, the
+        # organization's name while it is published.
+        post_save.connect(partial(_store_texts_of_events, field="category"), sender=EventCategory, weak=False)
+        post_save.connect(partial(_store_texts_of_events, field="district"), sender=District, weak=False)
+        post_save.connect(partial(_store_texts_of_events, field="organizer"), sender=Organization, weak=False)
 
 
 def _lock_before_restore(sender, obj, **kwargs):
@@ -29,3 +40,20 @@ def _store_restored_dates(sender, obj, **kwargs):
     from calendar_app import services
 
     services.occurrences_store(events=[obj])
+
+
+def _store_event_texts(sender, instance, raw=False, **kwargs):
+    """Any save of an event (admin, a transition, the shell) stores its iCalendar text in the same transaction."""
+    from calendar_app import services
+
+    if not raw:
+        services.texts_store(events=[instance])
+
+
+def _store_texts_of_events(sender, instance, field, created=False, raw=False, **kwargs):
+    """A saved category, district or organization: the texts of the events that name it are stored again."""
+    from calendar_app import services
+    from calendar_app.models import Event
+
+    if not (raw or created):  # a new one is named by no event yet
+        services.texts_store(events=Event.objects.filter(**{field: instance}).only("pk"))

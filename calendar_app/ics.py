@@ -18,14 +18,13 @@ TZID = str(recurrence.LOCAL_TZ.key)
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
-def _description(event, url):
+def _description(event):
     text = html.unescape(strip_tags(event.description)).strip() or event.summary
     parts = [Truncator(" ".join(text.split())).chars(2000)]
     if event.organizer_display:
         parts.append(_("Organizator: %(name)s") % {"name": event.organizer_display})
     if not event.is_free and event.price:
         parts.append(_("Cena: %(price)s") % {"price": event.price})
-    parts.append(url)
     return "\n\n".join(part for part in parts if part)
 
 
@@ -55,12 +54,13 @@ def event_uid(event):
     return f"event-{event.pk}@{settings.ICAL_UID_DOMAIN}"
 
 
-def event_components(event, changes, *, url):
+def event_components(event, changes, *, url=None):
     """VEVENTs for one event: the event (with RRULE and EXDATE for a series) and one per moved date.
 
-    `changes`: the event's stored occurrences, of which the cancelled and
-    moved ones become EXDATE and RECURRENCE-ID overrides; subscribers expand
-    the rule themselves.
+    `changes`: the event's cancelled and moved occurrences, which become
+    EXDATE and RECURRENCE-ID overrides; subscribers expand the rule
+    themselves. `url` (the event page's absolute address) ends each VEVENT;
+    without it they are the stored text that `with_url` completes.
     """
     uid = event_uid(event)
     start, end = _start_end(event.is_all_day, event.starts_at, event.ends_at)
@@ -75,8 +75,7 @@ def event_components(event, changes, *, url):
         component.add("summary", event.title)
         component.add("dtstart", component_start)
         component.add("dtend", component_end)
-        component.add("description", _description(event, url))
-        component.add("url", url)
+        component.add("description", _description(event))
         location = _location(event)
         if location:
             component.add("location", location)
@@ -104,7 +103,25 @@ def event_components(event, changes, *, url):
                 components.append(override)
             elif occurrence.state == occurrence.State.CANCELLED:
                 main.add("exdate", _recurrence_id(occurrence))
+    if url is not None:
+        for component in components:
+            component.add("url", url)
     return components
+
+
+def event_text(event, changes):
+    """The event's VEVENTs as text, without their URL (stored: `EventText`), in the active language."""
+    return "".join(component.to_ical(sorted=False).decode() for component in event_components(event, changes))
+
+
+# Writes the URL content line as a VEVENT writes its properties (folding and escaping are icalendar's).
+_URL_LINE_WRITER = icalendar.Event()
+
+
+def with_url(text, url):
+    """Stored VEVENTs (`event_text`) with `url` as the last property of each, as `event_components` puts it."""
+    line = _URL_LINE_WRITER.content_line("URL", icalendar.vUri(url), sorted=False).to_ical()
+    return text.replace("END:VEVENT\r\n", f"{line.decode()}\r\nEND:VEVENT\r\n")
 
 
 def new_calendar(name, *, prodid=PRODID):
@@ -137,22 +154,16 @@ def _vtimezone(first_year, last_year):
     )
 
 
-def calendar_for(occurrences, *, url_for, name):
-    """A VCALENDAR of the events of `occurrences` (`OccurrenceQuerySet.for_ical()` rows), VTIMEZONE from zoneinfo."""
+def calendar_text(texts, *, url_for, name):
+    """A VCALENDAR (bytes) of stored event texts: `texts` are `EventText` rows with their events, in order.
+
+    The header (with VTIMEZONE from zoneinfo when a timed event names it in
+    TZID) is icalendar's; each event's VEVENTs are its stored text with its URL.
+    """
     cal = new_calendar(name)
-    events = {}
-    for occurrence in occurrences:
-        events.setdefault(occurrence.event_id, (occurrence.event, []))[1].append(occurrence)
-    if any(not event.is_all_day for event, _changes in events.values()):
-        # Timed events name it in TZID (all-day ones are dates).
-        years = [event.starts_at.year for event, _changes in events.values()]
-        cal.add_component(_vtimezone(min(years) - 1, max(years) + 3))
-    for event, changes in events.values():
-        for component in event_components(event, changes, url=url_for(event)):
-            cal.add_component(component)
-    return cal
-
-
-def to_ical(cal):
-    """The calendar's bytes; properties in the order written (sorting them costs a third of the time)."""
-    return cal.to_ical(sorted=False)
+    timed_years = [text.event.starts_at.year for text in texts if not text.event.is_all_day]
+    if timed_years:
+        cal.add_component(_vtimezone(min(timed_years) - 1, max(timed_years) + 3))
+    head, end = cal.to_ical(sorted=False).decode().rsplit("END:VCALENDAR", 1)
+    body = "".join(with_url(text.text, url_for(text.event)) for text in texts)
+    return f"{head}{body}END:VCALENDAR{end}".encode()

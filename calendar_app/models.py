@@ -11,8 +11,8 @@ from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 from django_ckeditor_5.fields import CKEditor5Field
 
 from calendar_app import recurrence
@@ -33,6 +33,7 @@ from pps_portal import redirects
 from pps_portal.languages import (
     SEARCH_COLUMNS,
     SourceLanguageColumns,
+    localized_names,
     search_match,
     title_contains,
     translated_search_field,
@@ -580,17 +581,6 @@ class OccurrenceQuerySet(models.QuerySet):
             "event__description", *EVENT_SEARCH_COLUMNS
         )
 
-    def for_ical(self):
-        """What .ics files need besides the rule: each event's first occurrence (it carries the event) and its
-        cancelled and moved ones, with the event, in the events' order."""
-        first_or_changed = Q(original_starts_at=F("event__starts_at")) | ~Q(state=Occurrence.State.SCHEDULED)
-        return (
-            self.filter(first_or_changed)
-            .select_related("event__category", "event__organizer", "event__district")
-            .defer(*EVENT_SEARCH_COLUMNS)
-            .order_by("event__starts_at", "event_id", "original_starts_at")
-        )
-
     def overlapping(self, start, end=None):
         """Not over before `start` and begun before `end` (None: open); one ending exactly at `start` counts."""
         if end is not None and end <= start:
@@ -682,7 +672,7 @@ class Occurrence(models.Model):
         Event, verbose_name=_("wydarzenie"), related_name="occurrences", on_delete=models.CASCADE, db_index=False
     )
     # A copy of the event's status, kept equal by a foreign key on (event_id,
-    # event_status) with ON UPDATE CASCADE (migration 0006): public pages
+    # event_status) with ON UPDATE CASCADE (migration 0007): public pages
     # filter occurrences without joining every row to its event.
     event_status = models.CharField(max_length=20, editable=False)
     # When the rule planned it (RECURRENCE-ID): equal to starts_at unless moved.
@@ -788,6 +778,47 @@ class OccurrenceHorizon(models.Model):
 
     def __str__(self):
         return f"{self.until:%d.%m.%Y}"
+
+
+# The event's title in every language, seen from its text (an .ics file's name).
+EVENT_TITLE_COLUMNS = [f"event__{column}" for column in ["title", *localized_names("title")]]
+
+
+class EventTextQuerySet(models.QuerySet):
+    def in_language(self):
+        """The active language's texts with what an .ics file needs of their events, in the events' order."""
+        return (
+            self.filter(language=get_language())
+            .select_related("event")
+            .only("text", "event__slug", "event__starts_at", "event__is_all_day", *EVENT_TITLE_COLUMNS)
+            .order_by("event__starts_at", "event_id")
+        )
+
+
+class EventText(models.Model):
+    """An event's VEVENTs as iCalendar text in one language, what every .ics file concatenates.
+
+    The event with its RRULE and EXDATEs, and one VEVENT per moved date,
+    as `calendar_app.ics.event_text` writes them: everything but the URL,
+    which names the requesting host. Written by `calendar_app.services`
+    with every change of the event, its dates or the names it shows.
+    """
+
+    event = models.ForeignKey(Event, related_name="texts", on_delete=models.CASCADE, db_index=False)
+    language = models.CharField(max_length=7)
+    text = models.TextField()
+
+    objects = EventTextQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event", "language"]
+        constraints = [
+            # The feed's lookup of one language's texts of its events uses this index (event_id first).
+            models.UniqueConstraint(fields=["event", "language"], name="event_text_one_per_language"),
+        ]
+
+    def __str__(self):
+        return f"{self.event} ({self.language})"
 
 
 # The submitter's contact data is personal data and is erased after the

@@ -10,16 +10,18 @@ exceptions, and extended ahead when a page asks for later dates.
 import datetime
 import itertools
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
-from calendar_app import recurrence
-from calendar_app.models import Event, EventException, Occurrence, OccurrenceHorizon
+from calendar_app import ics, recurrence
+from calendar_app.models import Event, EventException, EventText, Occurrence, OccurrenceHorizon
 from editorial.models import HistoryEntry
 from editorial.services import record_change
+from pps_portal.languages import SEARCH_COLUMNS
 
 
 @transaction.atomic
@@ -149,7 +151,37 @@ def occurrences_store(*, events):
         rows += _rows(event, exceptions.get(event.pk, []), horizon.until, statuses[event.pk])
     Occurrence.objects.filter(event__in=pks).delete()
     Occurrence.objects.bulk_create(rows, batch_size=2000)
+    texts_store(events=events)
     return len(rows)
+
+
+@transaction.atomic
+def texts_store(*, events):
+    """Store the iCalendar text of `events` (`EventText`) in every language, as they and their dates now are.
+
+    `occurrences_store` calls it; calendar_app.apps calls it after any save
+    of an event (a transition changes its STATUS and DTSTAMP) and of the
+    category, district or organization whose name it shows.
+    """
+    pks = [event.pk for event in events]
+    if not pks:
+        return
+    changed = Occurrence.objects.filter(event__in=pks).exclude(state=Occurrence.State.SCHEDULED)
+    changes = {}
+    for occurrence in changed.order_by("event_id", "original_starts_at"):
+        changes.setdefault(occurrence.event_id, []).append(occurrence)
+    fresh = list(
+        Event.objects.select_related("category", "organizer", "district").defer(*SEARCH_COLUMNS).filter(pk__in=pks)
+    )
+    texts = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for event in fresh:
+                texts.append(
+                    EventText(event=event, language=language, text=ics.event_text(event, changes.get(event.pk, [])))
+                )
+    EventText.objects.filter(event__in=pks).delete()
+    EventText.objects.bulk_create(texts, batch_size=2000)
 
 
 def ensure_stored_until(day):

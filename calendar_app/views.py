@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 
 from calendar_app import grid, ics, recurrence, services
 from calendar_app.forms import AgendaFilterForm
-from calendar_app.models import EVENT_SEARCH_COLUMNS, Event, Occurrence
+from calendar_app.models import EVENT_SEARCH_COLUMNS, Event, EventText, Occurrence
 from calendar_app.structured_data import event_structured_data
 from calendar_app.templatetags.events import mini_calendar_context
 from pps_portal.models import SiteSettings
@@ -156,8 +156,10 @@ def detail(request, slug):
     )
 
 
-def _calendar_response(cal, filename=None):
-    response = HttpResponse(ics.to_ical(cal), content_type=ics.CONTENT_TYPE)
+def _calendar_response(request, texts, name, filename=None):
+    """The stored texts (`EventText` rows) as one VCALENDAR; each VEVENT's URL names the request's host."""
+    content = ics.calendar_text(texts, url_for=lambda e: request.build_absolute_uri(e.get_absolute_url()), name=name)
+    response = HttpResponse(content, content_type=ics.CONTENT_TYPE)
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -165,16 +167,11 @@ def _calendar_response(cal, filename=None):
 
 @require_safe
 def event_ics(request, slug):
-    occurrences = list(Occurrence.objects.public().for_ical().filter(event__slug=slug))
-    if not occurrences:
+    texts = list(EventText.objects.in_language().filter(event__slug=slug, event__in=Event.objects.public()))
+    if not texts:
         raise Http404("No such public event")
-    event = occurrences[0].event
-    cal = ics.calendar_for(
-        occurrences,
-        url_for=lambda e: request.build_absolute_uri(e.get_absolute_url()),
-        name=event.title,
-    )
-    return _calendar_response(cal, f"{event.slug}.ics")
+    event = texts[0].event
+    return _calendar_response(request, texts, event.title, f"{event.slug}.ics")
 
 
 @require_safe
@@ -190,12 +187,9 @@ def feed(request):
     # The events whose next dates come first (as the agenda lists them), then what their files need.
     first = rows.continuing(day).values("pk").union(rows.from_day(day).values("pk")[:FEED_LIMIT], all=True)
     events = Occurrence.objects.filter(pk__in=first).values("event")
-    cal = ics.calendar_for(
-        Occurrence.objects.for_ical().filter(event__in=events),
-        url_for=lambda e: request.build_absolute_uri(e.get_absolute_url()),
-        name=_feed_name(request),
+    return _calendar_response(
+        request, list(EventText.objects.in_language().filter(event__in=events)), _feed_name(request)
     )
-    return _calendar_response(cal)
 
 
 def _feed_name(request):
