@@ -24,6 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+# What a page costs to make: every request a miss of the shared page cache (bench/cache_load.py measures hits).
+os.environ.setdefault("PAGE_CACHE", "0")
 
 import django
 

@@ -35,6 +35,7 @@ from pps_portal.languages import (
     SourceLanguageColumns,
     localized_names,
     search_match,
+    shown_text,
     title_contains,
     translated_search_field,
 )
@@ -624,7 +625,7 @@ class OccurrenceQuerySet(models.QuerySet):
         # Rows, not objects (a grid lists hundreds): what a cell prints, the title, link, start time and state.
         return (
             Occurrence.objects.filter(pk__in=firsts.values("pk").union(multi_day.values("pk"), all=True))
-            .annotate(title=F("event__title"), slug=F("event__slug"))
+            .annotate(title=shown_text("event__title", models.CharField()), slug=F("event__slug"))
             .values_list(
                 "pk", "starts_at", "is_all_day", "state", "event_status", "first_day", "last_day", "title", "slug",
                 named=True,

@@ -265,8 +265,11 @@ def title_contains(text, field="title"):
     return condition
 
 
-def shown_text(field):
-    """The visitor's language's column, the Polish one where it is empty (for SQL expressions)."""
+def shown_text(field, output_field=None):
+    """The visitor's language's column, the Polish one where it is empty (for SQL expressions).
+
+    `output_field` for a column across a relation ("event__title"), which Django cannot type.
+    """
     from django.db.models import F, Value
     from django.db.models.functions import Coalesce, NullIf
 
@@ -274,7 +277,7 @@ def shown_text(field):
     polish = F(build_localized_fieldname(field, settings.LANGUAGE_CODE))
     if not code:
         return polish
-    return Coalesce(NullIf(F(build_localized_fieldname(field, code)), Value("")), polish)
+    return Coalesce(NullIf(F(build_localized_fieldname(field, code)), Value("")), polish, output_field=output_field)
 
 
 def copy_to_source_language_operation(app_label, translated):

@@ -46,6 +46,13 @@ def make_many(count=6):
 # -- month grid ---------------------------------------------------------
 
 
+def test_month_grid_shows_titles_in_the_visitors_language(client, frozen_now):
+    EventFactory(title="Warsztaty", title_en="Workshop", starts_at=local(2026, 11, 26, 18))
+    EventFactory(title="Kiermasz", starts_at=local(2026, 11, 27, 18))
+    html = text(client.get("/en/kalendarz/2026/11/"))
+    assert ("Workshop" in html, "Warsztaty" in html, "Kiermasz" in html) == (True, False, True)
+
+
 def test_month_grid_is_a_table_with_polish_weekday_headers_monday_first(client, frozen_now):
     html = text(client.get("/kalendarz/2026/11/"))
     shown = r'(?:<span[^>]*aria-hidden="true">[^<]+</span>)+'
