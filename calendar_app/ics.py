@@ -6,9 +6,11 @@ import html
 
 import icalendar
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from calendar_app import recurrence
@@ -114,14 +116,25 @@ def event_text(event, changes):
     return "".join(component.to_ical(sorted=False).decode() for component in event_components(event, changes))
 
 
-# Writes the URL content line as a VEVENT writes its properties (folding and escaping are icalendar's).
+def with_url(text, url_line):
+    """Stored VEVENTs (`event_text`) with the URL content line `url_line` as the last property of each,
+    where `event_components` puts it."""
+    return text.replace("END:VEVENT\r\n", f"{url_line}\r\nEND:VEVENT\r\n")
+
+
+# Writes URL content lines as a VEVENT writes its properties (folding and escaping are icalendar's).
 _URL_LINE_WRITER = icalendar.Event()
 
 
-def with_url(text, url):
-    """Stored VEVENTs (`event_text`) with `url` as the last property of each, as `event_components` puts it."""
-    line = _URL_LINE_WRITER.content_line("URL", icalendar.vUri(url), sorted=False).to_ical()
-    return text.replace("END:VEVENT\r\n", f"{line.decode()}\r\nEND:VEVENT\r\n")
+@functools.lru_cache(maxsize=16_384)
+def _url_line(base, language, slug):
+    """The URL line of the event page `slug` on the site at `base` in `language` (the active one).
+
+    Kept: a feed names a thousand events, and folding each line again
+    (icalendar folds character by character) was most of its time.
+    """
+    url = base + reverse("calendar:detail", kwargs={"slug": slug})
+    return _URL_LINE_WRITER.content_line("URL", icalendar.vUri(url), sorted=False).to_ical().decode()
 
 
 def new_calendar(name, *, prodid=PRODID):
@@ -154,16 +167,18 @@ def _vtimezone(first_year, last_year):
     )
 
 
-def calendar_text(texts, *, url_for, name):
-    """A VCALENDAR (bytes) of stored event texts: `texts` are `EventText` rows with their events, in order.
+def calendar_text(rows, *, base, name):
+    """A VCALENDAR (bytes) of stored event texts: `rows` from `EventText.objects.in_language()`, in order.
 
     The header (with VTIMEZONE from zoneinfo when a timed event names it in
-    TZID) is icalendar's; each event's VEVENTs are its stored text with its URL.
+    TZID) is icalendar's; each event's VEVENTs are its stored text with the
+    URL of its page on the site at `base` ("https://host").
     """
     cal = new_calendar(name)
-    timed_years = [text.event.starts_at.year for text in texts if not text.event.is_all_day]
+    timed_years = [row.starts_at.year for row in rows if not row.is_all_day]
     if timed_years:
         cal.add_component(_vtimezone(min(timed_years) - 1, max(timed_years) + 3))
     head, end = cal.to_ical(sorted=False).decode().rsplit("END:VCALENDAR", 1)
-    body = "".join(with_url(text.text, url_for(text.event)) for text in texts)
+    language = get_language()
+    body = "".join(with_url(row.text, _url_line(base, language, row.slug)) for row in rows)
     return f"{head}{body}END:VCALENDAR{end}".encode()

@@ -33,7 +33,6 @@ from pps_portal import redirects
 from pps_portal.languages import (
     SEARCH_COLUMNS,
     SourceLanguageColumns,
-    localized_names,
     search_match,
     shown_text,
     title_contains,
@@ -781,18 +780,22 @@ class OccurrenceHorizon(models.Model):
         return f"{self.until:%d.%m.%Y}"
 
 
-# The event's title in every language, seen from its text (an .ics file's name).
-EVENT_TITLE_COLUMNS = [f"event__{column}" for column in ["title", *localized_names("title")]]
-
-
 class EventTextQuerySet(models.QuerySet):
     def in_language(self):
-        """The active language's texts with what an .ics file needs of their events, in the events' order."""
+        """The active language's texts with what an .ics file needs of their events, in the events' order.
+
+        Named rows, not objects (a feed has a thousand): text, slug, starts_at, is_all_day, title.
+        """
         return (
             self.filter(language=get_language())
-            .select_related("event")
-            .only("text", "event__slug", "event__starts_at", "event__is_all_day", *EVENT_TITLE_COLUMNS)
-            .order_by("event__starts_at", "event_id")
+            .annotate(
+                slug=F("event__slug"),
+                starts_at=F("event__starts_at"),
+                is_all_day=F("event__is_all_day"),
+                title=shown_text("event__title", models.CharField()),
+            )
+            .order_by("starts_at", "event_id")
+            .values_list("text", "slug", "starts_at", "is_all_day", "title", named=True)
         )
 
 

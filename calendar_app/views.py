@@ -157,8 +157,8 @@ def detail(request, slug):
 
 
 def _calendar_response(request, texts, name, filename=None):
-    """The stored texts (`EventText` rows) as one VCALENDAR; each VEVENT's URL names the request's host."""
-    content = ics.calendar_text(texts, url_for=lambda e: request.build_absolute_uri(e.get_absolute_url()), name=name)
+    """The stored texts (`EventText.objects.in_language()` rows) as one VCALENDAR; URLs name the request's host."""
+    content = ics.calendar_text(texts, base=request.build_absolute_uri("/").removesuffix("/"), name=name)
     response = HttpResponse(content, content_type=ics.CONTENT_TYPE)
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -170,8 +170,7 @@ def event_ics(request, slug):
     texts = list(EventText.objects.in_language().filter(event__slug=slug, event__in=Event.objects.public()))
     if not texts:
         raise Http404("No such public event")
-    event = texts[0].event
-    return _calendar_response(request, texts, event.title, f"{event.slug}.ics")
+    return _calendar_response(request, texts, texts[0].title, f"{texts[0].slug}.ics")
 
 
 @require_safe
