@@ -16,6 +16,7 @@ class CalendarConfig(AppConfig):
         from editorial.signals import version_restored, version_restoring
         from organizations.models import District, Organization
         from pps_portal.invalidation import register_time_based_change
+        from pps_portal.languages import localized_names
 
         register_time_based_change(next_change)
         version_restoring.connect(_lock_before_restore, sender=Event)
@@ -23,9 +24,13 @@ class CalendarConfig(AppConfig):
         post_save.connect(_store_event_texts, sender=Event)
         # What an event's text shows of them: the category's and district's names, the
         # organization's name while it is published.
-        post_save.connect(partial(_store_texts_of_events, field="category"), sender=EventCategory, weak=False)
-        post_save.connect(partial(_store_texts_of_events, field="district"), sender=District, weak=False)
-        post_save.connect(partial(_store_texts_of_events, field="organizer"), sender=Organization, weak=False)
+        for model, field, shown in [
+            (EventCategory, "category", {"name", *localized_names("name")}),
+            (District, "district", {"name"}),
+            (Organization, "organizer", {"name", "status"}),
+        ]:
+            receiver = partial(_store_texts_of_events, field=field, shown=shown)
+            post_save.connect(receiver, sender=model, weak=False)
 
 
 def _lock_before_restore(sender, obj, **kwargs):
@@ -50,10 +55,11 @@ def _store_event_texts(sender, instance, raw=False, **kwargs):
         services.texts_store(events=[instance])
 
 
-def _store_texts_of_events(sender, instance, field, created=False, raw=False, **kwargs):
-    """A saved category, district or organization: the texts of the events that name it are stored again."""
+def _store_texts_of_events(sender, instance, field, shown, created=False, raw=False, update_fields=None, **kwargs):
+    """A saved category, district or organization: the texts of the events that name it are stored again
+    (not for a new one, which no event names yet, nor for a save of only fields they do not show)."""
     from calendar_app import services
     from calendar_app.models import Event
 
-    if not (raw or created):  # a new one is named by no event yet
+    if not (raw or created or (update_fields is not None and not shown & set(update_fields))):
         services.texts_store(events=Event.objects.filter(**{field: instance}).only("pk"))

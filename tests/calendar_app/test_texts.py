@@ -123,3 +123,11 @@ def test_feed_is_what_icalendar_writes_from_the_events(client, series, prefix, l
     with translation.override(language):
         expected = _from_scratch([series, fair], name=name, base="http://testserver")
     assert response.content == expected
+
+
+def test_saving_only_what_texts_do_not_show_leaves_them_alone(frozen_now):
+    organization = OrganizationFactory(name="Fundacja Stara")
+    event = EventFactory(organizer=organization)
+    before = EventText.objects.get(event=event, language="pl").pk
+    organization.save(update_fields=["updated_at"])
+    assert EventText.objects.get(event=event, language="pl").pk == before
