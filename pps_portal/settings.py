@@ -211,6 +211,9 @@ PAGE_CACHE_IGNORED_MODELS = [
     # One-time links an organization asks for (anyone may ask, anonymously):
     # no page shows them; the change sent through one is content.
     "organizations.UpdateLink",
+    # How far ahead series are stored: bookkeeping no page shows (the dates an
+    # extension stores are calendar_app.Occurrence rows, which count).
+    "calendar_app.OccurrenceHorizon",
 ]
 # Cookies that never change a page (besides the accessibility ones, CSRF and
 # language): a request with any other cookie is never served from the page
