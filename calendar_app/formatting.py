@@ -3,7 +3,7 @@
 from django.utils.dateformat import format as format_date
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from calendar_app import recurrence
 
@@ -27,7 +27,18 @@ WEEKDAYS_ACCUSATIVE = [
     gettext_lazy("sobotę"),
     gettext_lazy("niedzielę"),
 ]
-FEMININE_WEEKDAYS = {2, 5, 6}
+# The grammatical gender of each weekday's name in the page's language chooses
+# the ordinal's form: Polish "w drugą środę" but "w drugi piątek", Ukrainian
+# "у другу п'ятницю" (п'ятниця is feminine). Each catalogue answers "f" or "m".
+WEEKDAY_GENDERS = [
+    pgettext_lazy("grammatical gender of the weekday's name, m or f", "m (poniedziałek)"),
+    pgettext_lazy("grammatical gender of the weekday's name, m or f", "m (wtorek)"),
+    pgettext_lazy("grammatical gender of the weekday's name, m or f", "f (środa)"),
+    pgettext_lazy("grammatical gender of the weekday's name, m or f", "m (czwartek)"),
+    pgettext_lazy("grammatical gender of the weekday's name, m or f", "m (piątek)"),
+    pgettext_lazy("grammatical gender of the weekday's name, m or f", "f (sobota)"),
+    pgettext_lazy("grammatical gender of the weekday's name, m or f", "f (niedziela)"),
+]
 ORDINALS_MASCULINE = {
     1: gettext_lazy("pierwszy"),
     2: gettext_lazy("drugi"),
@@ -80,7 +91,7 @@ def describe_rule(event):
         if rule.monthly_by == recurrence.BY_WEEKDAY:
             weekday = first.weekday()
             n = recurrence.week_of_month(first)
-            ordinals = ORDINALS_FEMININE if weekday in FEMININE_WEEKDAYS else ORDINALS_MASCULINE
+            ordinals = ORDINALS_FEMININE if str(WEEKDAY_GENDERS[weekday]).startswith("f") else ORDINALS_MASCULINE
             text += ", " + _("w %(ordinal)s %(weekday)s miesiąca") % {
                 "ordinal": ordinals[n],
                 "weekday": WEEKDAYS_ACCUSATIVE[weekday],
