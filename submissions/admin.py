@@ -60,6 +60,7 @@ class SubmissionAdmin(EditorialAdmin, admin.ModelAdmin):
         "contact_email",
         "contact_phone",
         "wants_copy",
+        "sender_language",
         "consent_at",
         "personal_data_erased_at",
         "editors_notified_at",
@@ -87,6 +88,7 @@ class SubmissionAdmin(EditorialAdmin, admin.ModelAdmin):
                     "contact_email",
                     "contact_phone",
                     "wants_copy",
+                    "sender_language",
                     "consent_at",
                     "personal_data_erased_at",
                 ]

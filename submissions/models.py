@@ -182,6 +182,11 @@ class Submission(EditorialModel, ImageWithAltText):
     contact_email = models.EmailField(_("e-mail"), blank=True)
     contact_phone = models.CharField(_("telefon"), max_length=50, blank=True)
     wants_copy = models.BooleanField(_("kopia do nadawcy"), default=False)
+    # The language of the form the sender filled in: their copy and the outcome
+    # e-mail are written in it (the record itself and the editors' notices stay Polish).
+    sender_language = models.CharField(
+        _("język nadawcy"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     consent_at = models.DateTimeField(_("zgoda RODO"), null=True, blank=True)
     personal_data_erased_at = models.DateTimeField(_("dane osobowe usunięte"), null=True, blank=True)
 
@@ -228,6 +233,10 @@ class Submission(EditorialModel, ImageWithAltText):
                 condition=~Q(status="rejected") | ~Q(rejection_reason=""), name="submission_rejected_has_reason"
             ),
             *ImageWithAltText.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(sender_language__in=[code for code, _name in settings.LANGUAGES]),
+                name="submission_sender_language_known",
+            ),
         ]
 
     def __str__(self):

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from editorial.models import HistoryEntry
 from editorial.services import record, record_failed_notification
@@ -33,9 +34,9 @@ def editors_recipients(site=None):
     return [address for address in [site.editors_email or settings.SUBMISSIONS_NOTIFY_EMAIL] if address]
 
 
-def notify_submission(submission, *, base_url="", sender_language=None):
-    """Send the editors' notice (and the sender's copy once, in `sender_language`,
-    the language of the form they filled in); True when sent."""
+def notify_submission(submission, *, base_url=""):
+    """Send the editors' notice (and the sender's copy once, in the language of
+    the form they filled in); True when sent."""
     site = SiteSettings.load()
     recipients = editors_recipients(site)
     context = {"submission": submission, "site": site, "base_url": base_url.rstrip("/")}
@@ -63,7 +64,7 @@ def notify_submission(submission, *, base_url="", sender_language=None):
             editors_notified_at=now, notify_attempts=submission.notify_attempts + 1, last_notify_error=""
         )
         record(submission, HistoryEntry.Action.NOTIFIED, detail=_("Powiadomiono redakcję."))
-    with translation.override(sender_language or settings.LANGUAGE_CODE):
+    with translation.override(submission.sender_language):
         _send_sender_copy(submission, context)
     return True
 
@@ -84,10 +85,11 @@ def _send_sender_copy(submission, context):
     Submission.objects.filter(pk=submission.pk).update(sender_copy_sent_at=timezone.now())
 
 
+# Lazy: rendered in the sender's language at sending time.
 OUTCOMES = {
-    State.APPROVED: _("zatwierdzone"),
-    State.REJECTED: _("odrzucone"),
-    State.DONE: _("załatwione"),
+    State.APPROVED: gettext_lazy("zatwierdzone"),
+    State.REJECTED: gettext_lazy("odrzucone"),
+    State.DONE: gettext_lazy("załatwione"),
 }
 
 
@@ -107,13 +109,15 @@ def send_sender_outcome(submission):
         return False
     context = {"submission": submission, "site": SiteSettings.load(), "outcome": OUTCOMES[submission.status]}
     try:
-        send_mail(
-            subject=_("Zgłoszenie %(reference)s: %(outcome)s")
-            % {"reference": submission.reference, "outcome": context["outcome"]},
-            message=render_to_string("submissions/email/outcome.txt", context),
-            from_email=None,
-            recipient_list=[submission.contact_email],
-        )
+        # In the language of the form the sender filled in; the history stays Polish.
+        with translation.override(submission.sender_language):
+            send_mail(
+                subject=_("Zgłoszenie %(reference)s: %(outcome)s")
+                % {"reference": submission.reference, "outcome": context["outcome"]},
+                message=render_to_string("submissions/email/outcome.txt", context),
+                from_email=None,
+                recipient_list=[submission.contact_email],
+            )
     except Exception as error:  # any mail failure: the notice stays due for the retry command
         record_failed_notification(submission, _("Wiadomość do nadawcy o wyniku"), error)
         return False

@@ -13,6 +13,7 @@ and effects, and internal notes.
 
 import datetime
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -25,7 +26,7 @@ from news.services import news_draft
 from submissions.models import APPROVABLE_KINDS, HANDLED_KINDS, Submission
 
 
-def _create(*, kind, contact=None, picture=None, picture_alt="", **fields):
+def _create(*, kind, contact=None, picture=None, picture_alt="", language=settings.LANGUAGE_CODE, **fields):
     """The submission with its reference number, history entry and picture.
 
     A picture sent with any kind of submission is kept with it, in private
@@ -39,6 +40,7 @@ def _create(*, kind, contact=None, picture=None, picture_alt="", **fields):
         contact_email=contact.get("contact_email", ""),
         contact_phone=contact.get("contact_phone", ""),
         wants_copy=bool(contact.get("wants_copy")),
+        sender_language=language,
         consent_at=timezone.now(),
         image_alt=picture_alt.strip() if picture else "",
         **fields,
@@ -52,9 +54,10 @@ def _create(*, kind, contact=None, picture=None, picture_alt="", **fields):
 
 
 @transaction.atomic
-def submit_news(*, data):
+def submit_news(*, data, language=settings.LANGUAGE_CODE):
     submission = _create(
         kind=Submission.Kind.NEWS,
+        language=language,
         contact=data,
         title=data["title"],
         message=data["text"],
@@ -66,9 +69,10 @@ def submit_news(*, data):
 
 
 @transaction.atomic
-def submit_error_report(*, data):
+def submit_error_report(*, data, language=settings.LANGUAGE_CODE):
     return _create(
         kind=Submission.Kind.ERROR,
+        language=language,
         contact={"contact_email": data.get("contact_email", "")},
         page_url=data["page_url"],
         message=data["description"],
@@ -76,12 +80,18 @@ def submit_error_report(*, data):
 
 
 @transaction.atomic
-def submit_contact_message(*, data):
-    return _create(kind=Submission.Kind.CONTACT, contact=data, title=data["subject"], message=data["message"])
+def submit_contact_message(*, data, language=settings.LANGUAGE_CODE):
+    return _create(
+        kind=Submission.Kind.CONTACT,
+        language=language,
+        contact=data,
+        title=data["subject"],
+        message=data["message"],
+    )
 
 
 @transaction.atomic
-def submit_organization(*, form):
+def submit_organization(*, form, language=settings.LANGUAGE_CODE):
     """The organization is saved *pending* (invisible publicly) with the submission."""
     organization = form.save(commit=False)
     organization.status = organization.workflow.initial
@@ -90,6 +100,7 @@ def submit_organization(*, form):
     form.save_m2m()
     submission = _create(
         kind=Submission.Kind.ORGANIZATION,
+        language=language,
         contact=form.cleaned_data,
         organization=organization,
         picture=form.cleaned_data.get("logo"),
@@ -104,11 +115,12 @@ def submit_organization(*, form):
 
 
 @transaction.atomic
-def submit_event(*, form):
+def submit_event(*, form, language=settings.LANGUAGE_CODE):
     """The event is saved *pending*; its description stays plain text."""
     event = event_submit(event=form.instance, description_text=form.cleaned_data["description_text"])
     return _create(
         kind=Submission.Kind.EVENT,
+        language=language,
         contact=form.cleaned_data,
         event=event,
         picture=form.cleaned_data.get("image"),

@@ -39,7 +39,7 @@ def _handle(request, *, form_class, submit, template, title, initial=None):
                 # What is stored and sent to editors (history, notices) is in
                 # Polish, whatever language the form was filled in.
                 with for_editors():
-                    submission = submit(form)  # saved (and numbered) before any e-mail
+                    submission = submit(form, visitor_language)  # saved (and numbered) before any e-mail
             except IntegrityError:
                 # A constraint the form could not check beforehand (another
                 # submission won the race for the same KRS or slug): say so,
@@ -53,9 +53,7 @@ def _handle(request, *, form_class, submit, template, title, initial=None):
                 )
             else:
                 with for_editors():
-                    notify_submission(
-                        submission, base_url=request.build_absolute_uri("/"), sender_language=visitor_language
-                    )
+                    notify_submission(submission, base_url=request.build_absolute_uri("/"))
                 token = signing.dumps(submission.reference, salt=_THANKS_SALT)
                 return redirect(f"{reverse('submissions:thanks')}?z={token}")
         status = 400 if form.is_bot else 200
@@ -77,7 +75,7 @@ def submit_news(request):
     return _handle(
         request,
         form_class=NewsSubmissionForm,
-        submit=lambda form: services.submit_news(data=form.cleaned_data),
+        submit=lambda form, language: services.submit_news(data=form.cleaned_data, language=language),
         template="submissions/news.html",
         title=_("Zgłoś newsa"),
     )
@@ -88,7 +86,7 @@ def submit_error(request):
     return _handle(
         request,
         form_class=ErrorReportForm,
-        submit=lambda form: services.submit_error_report(data=form.cleaned_data),
+        submit=lambda form, language: services.submit_error_report(data=form.cleaned_data, language=language),
         template="submissions/error.html",
         title=_("Zgłoś błąd"),
         initial=initial,
@@ -107,7 +105,7 @@ def submit_organization(request):
     return _handle(
         request,
         form_class=OrganizationSubmissionForm,
-        submit=lambda form: services.submit_organization(form=form),
+        submit=lambda form, language: services.submit_organization(form=form, language=language),
         template="submissions/organization.html",
         title=_("Zgłoś organizację"),
     )
@@ -117,7 +115,7 @@ def submit_event(request):
     return _handle(
         request,
         form_class=EventSubmissionForm,
-        submit=lambda form: services.submit_event(form=form),
+        submit=lambda form, language: services.submit_event(form=form, language=language),
         template="submissions/event.html",
         title=_("Zgłoś wydarzenie"),
     )
@@ -127,7 +125,7 @@ def contact(request):
     return _handle(
         request,
         form_class=ContactForm,
-        submit=lambda form: services.submit_contact_message(data=form.cleaned_data),
+        submit=lambda form, language: services.submit_contact_message(data=form.cleaned_data, language=language),
         template="submissions/contact.html",
         title=_("Kontakt"),
     )
