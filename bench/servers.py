@@ -5,6 +5,7 @@ with `bench/pages.py --scale N`, or BENCH_DATABASE_NAME=pps_portal for the
 development database `make run` seeds). Only ever 127.0.0.1 and Unix sockets.
 """
 
+import itertools
 import os
 import re
 import subprocess
@@ -12,10 +13,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.app_servers import free_port
+from tests.app_servers import AppServer
 
 ROOT = Path(__file__).resolve().parent.parent
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 
 
 def install_tools():
@@ -46,49 +46,25 @@ class Redis:
         return self._run("url").strip()
 
 
-class Gunicorn:
-    def __init__(self, *, workers=3, redis_url=None, page_cache=True, log_path=None, **environment):
-        self.port = free_port()
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "bench.settings",
-            "PYTHONPATH": str(ROOT),
-            "PAGE_CACHE": "1" if page_cache else "0",
+_server_numbers = itertools.count(1)
+
+
+class Gunicorn(AppServer):
+    """3 workers (what `make serve` runs) with bench/settings.py, started and ready."""
+
+    settings_module = "bench.settings"
+    gunicorn_arguments = ("--log-level", "warning", "--access-logfile", "/dev/null")
+
+    def __init__(self, *, workers=3, page_cache=True, log_path=None, **environment):
+        super().__init__(
+            workers=workers,
+            log_path=log_path or ROOT / "var" / f"bench-gunicorn-{os.getpid()}-{next(_server_numbers)}.log",
+            PAGE_CACHE="1" if page_cache else "0",
             **environment,
-        }
-        env.pop("REDIS_URL", None)
-        if redis_url:
-            env["REDIS_URL"] = redis_url
-        self.log_path = log_path or ROOT / "var" / f"bench-gunicorn-{self.port}.log"
-        self._log = open(self.log_path, "w")  # noqa: SIM115 (closed in stop())
-        self.process = subprocess.Popen(
-            [GUNICORN, "pps_portal.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
-             "--log-level", "warning", "--access-logfile", "/dev/null"],
-            cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(self.url("/healthz"), timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            raise RuntimeError(f"gunicorn did not start: {self.log_path}")
+        )
+        self.wait_until_ready(seconds=120)
         # Let every worker boot (each checks the code fingerprint once).
         time.sleep(2)
-
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def log(self):
-        return Path(self.log_path).read_text()
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        self._log.close()
 
 
 def get(url, headers=None):

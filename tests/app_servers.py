@@ -39,14 +39,19 @@ def database_url():
 
 
 class AppServer:
-    """`gunicorn pps_portal.wsgi` on a free loopback port with tests/app_server_settings.py."""
+    """`gunicorn pps_portal.wsgi` on a free loopback port, by default with
+    tests/app_server_settings.py over the database the caller is connected to
+    (the benchmarks' bench.servers.Gunicorn runs it with their settings)."""
+
+    settings_module = "tests.app_server_settings"
+    gunicorn_arguments = ()
 
     def __init__(self, *, redis_url=None, workers=2, log_path, **environment):
         self.port = free_port()
         self.log_path = log_path
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tests.app_server_settings",
+            "DJANGO_SETTINGS_MODULE": self.settings_module,
             "DATABASE_URL": database_url(),
             "DJANGO_SECRET_KEY": settings.SECRET_KEY,
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
@@ -58,25 +63,26 @@ class AppServer:
             env["REDIS_URL"] = redis_url
         self._log = open(log_path, "w")  # noqa: SIM115 (closed in stop())
         self.process = subprocess.Popen(
-            [GUNICORN, "pps_portal.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers)],
-            cwd=ROOT,
-            env=env,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-        )
+            [GUNICORN, "pps_portal.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
+             *self.gunicorn_arguments],
+            cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
 
-    def wait_until_ready(self):
-        deadline = time.monotonic() + 60
+    def wait_until_ready(self, seconds=60):
+        deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {Path(self.log_path).read_text()}")
+                raise RuntimeError(f"gunicorn exited: {self.log()}")
             try:
                 if Browser(self).get("/healthz").status == 200:
                     return self
             except OSError:
                 pass
             time.sleep(0.2)
-        raise RuntimeError(f"gunicorn did not answer: {Path(self.log_path).read_text()}")
+        raise RuntimeError(f"gunicorn did not answer: {self.log()}")
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
 
     def log(self):
         return Path(self.log_path).read_text()
