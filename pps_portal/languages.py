@@ -226,6 +226,19 @@ class TranslationsAdmin:
             )
         return fieldsets
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """A rich-text version in another language is edited as that language:
+        CKEditor marks its editing area with the content's `lang` (screen
+        readers and spell-checkers follow it); its toolbar stays Polish."""
+        from django_ckeditor_5.widgets import CKEditor5Widget
+
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)  # a modeltranslation column
+        if formfield and language and isinstance(formfield.widget, CKEditor5Widget):
+            # The widget's config is its own copy of settings.CKEDITOR_5_CONFIGS["default"].
+            formfield.widget.config["language"] = {"ui": settings.LANGUAGE_CODE, "content": language}
+        return formfield
+
 
 def _visitor_language():
     code = translation.get_language() or settings.LANGUAGE_CODE

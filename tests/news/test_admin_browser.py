@@ -53,3 +53,17 @@ def test_editor_writes_and_schedules_an_article_with_ckeditor(page, live_server,
         False,
     )
     assert csp_errors == []
+
+
+def test_each_language_version_is_edited_as_that_language_with_a_polish_toolbar(page, live_server, editor):
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("Nazwa użytkownika").fill(editor.username)
+    page.get_by_label("Hasło").fill(PASSWORD)
+    page.get_by_role("button", name="Zaloguj się").click()
+    page.goto(live_server.url + "/admin/news/news/add/")
+    languages = {
+        field: page.locator(f".field-{field} .ck-editor__editable").get_attribute("lang")
+        for field in ("body", "body_uk", "body_en")
+    }
+    bold_buttons = page.locator(".ck-toolbar").get_by_role("button", name="Pogrubienie")
+    assert (languages, bold_buttons.count()) == ({"body": "pl", "body_uk": "uk", "body_en": "en"}, 3)
