@@ -14,6 +14,7 @@ Every image field of the portal is a `SafeImageField`:
 """
 
 import io
+import logging
 import os
 import uuid
 import warnings
@@ -24,6 +25,8 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
+
+logger = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # 40 megapixels: any real photo; far below a bomb
@@ -250,6 +253,22 @@ class SafeImageField(models.ImageField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        """Django measures an image whose row lacks its width and height by
+        opening the file, whenever the row is loaded. A file that is not there
+        (media not copied with a database restore, another server's folder)
+        must not take the page down: the row is loaded without sizes, and
+        templates then leave the picture out."""
+        try:
+            super().update_dimension_fields(instance, force, *args, **kwargs)
+        except FileNotFoundError:
+            logger.warning(
+                "%s %s: image file %s is missing",
+                type(instance).__name__,
+                instance.pk,
+                instance.__dict__.get(self.attname),
+            )
 
 
 def store_reencoded(file, directory, storage=None):
