@@ -299,6 +299,24 @@ def test_mini_calendar_on_every_page_links_days_with_events(client, frozen_now):
     assert 'href="/kalendarz/2026/11/28/"' not in html
 
 
+def test_mini_calendar_links_a_new_events_day_and_drops_a_deleted_ones_at_once(client, frozen_now):
+    EventFactory(starts_at=local(2026, 11, 27, 18))
+    client.get(reverse("statement"))  # the month's table, kept
+    added = EventFactory(starts_at=local(2026, 11, 28, 18))
+    assert 'href="/kalendarz/2026/11/28/"' in text(client.get(reverse("statement")))
+    added.delete()
+    html = text(client.get(reverse("statement")))
+    assert 'href="/kalendarz/2026/11/28/"' not in html
+    assert 'href="/kalendarz/2026/11/27/"' in html
+
+
+def test_mini_calendar_in_each_language_links_that_languages_day_pages(client, frozen_now):
+    EventFactory(starts_at=local(2026, 11, 27, 18))
+    client.get(reverse("statement"))
+    assert 'href="/uk/kalendarz/2026/11/27/"' in text(client.get("/uk/deklaracja-dostepnosci/"))
+    assert 'href="/en/kalendarz/2026/11/27/"' in text(client.get("/en/deklaracja-dostepnosci/"))
+
+
 def test_mini_calendar_month_from_query_parameter_and_fragment_endpoint(client, frozen_now):
     EventFactory(starts_at=local(2027, 1, 8, 18))
     page = text(client.get("/deklaracja-dostepnosci/?kalendarz=2027-01"))
