@@ -11,7 +11,7 @@ import datetime
 import itertools
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.html import escape, linebreaks
@@ -196,16 +196,7 @@ def ensure_stored_until(day):
         return
     until = OccurrenceHorizon.objects.values_list("until", flat=True).first()
     if until is None or until < day:
-        target = max(day + EXTEND_BY, _default_until())
-        for attempt in itertools.count(1):
-            try:
-                until = _extend_horizon(target)
-                break
-            except IntegrityError:
-                # An event's status changed while its new rows were written: the
-                # rows' copy of it was stale (the foreign key said so). Again.
-                if attempt == 3:
-                    raise
+        until = _extend_horizon(max(day + EXTEND_BY, _default_until()))
     forget_known_until(max(until, _known_until or until))
 
 
