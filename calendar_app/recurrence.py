@@ -112,12 +112,6 @@ class Rule:
         """Naive local starts of the occurrences starting on or before local date `last_day`."""
         return self.rrule(first).between(first, datetime.datetime.combine(last_day, datetime.time.max), inc=True)
 
-    def last_start(self, first):
-        """The naive local start of the last occurrence of a rule with `until` (None if it has none)."""
-        if self.until is None:
-            raise ValueError("An endless series has no last occurrence.")
-        return self.rrule(first).before(datetime.datetime.combine(self.until, datetime.time.max), inc=True)
-
     def includes(self, first, day):
         """Whether the series has an occurrence starting on local date `day`."""
         moment = datetime.datetime.combine(day, first.time())

@@ -179,5 +179,3 @@ def test_series_with_a_long_gap_before_its_end_stores_its_last_date(repeat, inte
     )  # fmt: skip
     services.ensure_stored_until(until)  # as a page for that month would
     assert event.occurrences.order_by("starts_at").last().start_date == last
-    rule = recurrence.Rule(repeat, interval, until=until)
-    assert rule.last_start(datetime.datetime.combine(first, datetime.time(10))).date() == last
