@@ -72,10 +72,6 @@ class Month:
 
     weekday_names = WEEKDAY_NAMES
 
-    @property
-    def days(self):
-        return [day for week in self.weeks for day in week]
-
 
 def check_month(year, month):
     """Raise Http404 unless year/month are a month the calendar shows."""

@@ -759,10 +759,6 @@ class Occurrence(models.Model):
         """The last local day it covers (inclusive)."""
         return self.last_day
 
-    @property
-    def days(self):
-        return [self.first_day + datetime.timedelta(days=n) for n in range((self.last_day - self.first_day).days + 1)]
-
 
 class OccurrenceHorizon(models.Model):
     """How far ahead series are stored: every occurrence starting on or before `until` has a row (one row).
