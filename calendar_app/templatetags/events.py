@@ -86,7 +86,7 @@ def month_table(year, month, today, days, language, script_prefix):
 
     Kept per process, keyed by everything it shows (the language and script
     prefix name its links' paths): it is on every page, and rendering its 42
-    cells was a fifth of a simple page's time. Which days have events is
+    cells was a quarter of a simple page's CPU time. Which days have events is
     still read on every request, so a new event is linked at once.
     """
     # The mini calendar only tells whether a day has events.
