@@ -70,6 +70,6 @@ def event_structured_data(request, event, occurrence):
         if event.price:
             offer["description"] = event.price
     data["offers"] = offer
-    if event.image:
+    if event.image_shown:
         data["image"] = [request.build_absolute_uri(event.image.url)]
     return data

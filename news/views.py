@@ -60,7 +60,7 @@ def _news_article_data(request, news):
         "author": {"@type": "Organization", "name": site.office_name or site.site_name},
         "publisher": publisher,
     }
-    if news.image:
+    if news.image_shown:
         data["image"] = [request.build_absolute_uri(news.image.url)]
     if news.category:
         data["articleSection"] = news.category.name

@@ -60,6 +60,12 @@ class ImageWithAltText(models.Model):
         if self.image and not self.image_alt.strip():
             raise ValidationError({"image_alt": _("Podaj tekst alternatywny dla zdjęcia.")})
 
+    @property
+    def image_shown(self):
+        """Whether pages show the picture (and name it in Open Graph and structured data): a file with its
+        stored size. A row whose file was missing when it was loaded has none (SafeImageField)."""
+        return bool(self.image) and bool(self.image_width and self.image_height)
+
 
 class SiteSettings(models.Model):
     """The one row of facts that differ between cities running the portal.

@@ -116,5 +116,9 @@ def test_an_article_whose_picture_file_is_gone_still_opens_without_it(client, si
     News.objects.filter(pk=article.pk).update(image_width=None, image_height=None)
     detail, listing = client.get(article.get_absolute_url()), client.get("/aktualnosci/")
     assert (detail.status_code, listing.status_code) == (200, 200)
-    # The picture is left out (Open Graph still names the address; the file may come back).
-    assert ("Artykuł bez pliku" in detail.content.decode(), img_src in detail.content.decode()) == (True, False)
+    html = detail.content.decode()
+    assert ("Artykuł bez pliku" in html, img_src in html) == (True, False)
+    # Left out everywhere: no empty figure, no Open Graph picture without its size, no structured-data image.
+    for absent in ['class="article__image"', 'property="og:image', '"image":', 'content="None"']:
+        assert absent not in html, absent
+    assert 'class="card__image"' not in listing.content.decode()
