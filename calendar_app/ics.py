@@ -7,7 +7,6 @@ import html
 import icalendar
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language
@@ -150,12 +149,11 @@ def new_calendar(name, *, prodid=PRODID):
     return cal
 
 
-def add_timezones(cal, years):
-    """VTIMEZONE for Europe/Warsaw (from zoneinfo) covering the components' `years`."""
-    years = years or [timezone.now().year]
-    cal.add_missing_timezones(
-        first_date=datetime.date(min(years) - 1, 1, 1), last_date=datetime.date(max(years) + 3, 1, 1)
-    )
+def add_timezone(cal, years):
+    """The portal's VTIMEZONE (from zoneinfo) for components with TZID in `years`, from a year before
+    to three after; nothing without years (no component names the zone)."""
+    if years:
+        cal.add_component(_vtimezone(min(years) - 1, max(years) + 3))
     return cal
 
 
@@ -174,10 +172,7 @@ def calendar_text(rows, *, base, name):
     TZID) is icalendar's; each event's VEVENTs are its stored text with the
     URL of its page on the site at `base` ("https://host").
     """
-    cal = new_calendar(name)
-    timed_years = [row.starts_at.year for row in rows if not row.is_all_day]
-    if timed_years:
-        cal.add_component(_vtimezone(min(timed_years) - 1, max(timed_years) + 3))
+    cal = add_timezone(new_calendar(name), [row.starts_at.year for row in rows if not row.is_all_day])
     head, end = cal.to_ical(sorted=False).decode().rsplit("END:VCALENDAR", 1)
     language = get_language()
     body = "".join(with_url(row.text, _url_line(base, language, row.slug)) for row in rows)

@@ -66,4 +66,4 @@ def calendar_for(calls, *, url_for, name):
     cal = calendar_ics.new_calendar(name, prodid=PRODID)
     for call in calls:
         cal.add_component(deadline_event(call, url=url_for(call)))
-    return calendar_ics.add_timezones(cal, [call.deadline_at.year for call in calls])
+    return calendar_ics.add_timezone(cal, [call.deadline_at.year for call in calls])
