@@ -27,6 +27,12 @@ class OrganizerField(forms.ModelChoiceField):
         return found
 
 
+def validate_calendar_year(value):
+    """A date in a year the calendar shows (its pages are a 404 outside them)."""
+    if not (MIN_YEAR <= value.year <= MAX_YEAR):
+        raise forms.ValidationError(_("Podaj datę z lat %(min)s–%(max)s."), params={"min": MIN_YEAR, "max": MAX_YEAR})
+
+
 class AgendaFilterForm(forms.Form):
     """The agenda's and the feed's filters, all in the query string.
 
@@ -67,12 +73,14 @@ class AgendaFilterForm(forms.Form):
         label=_("Od dnia"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[validate_calendar_year],
         help_text=_("Puste — od dziś."),
     )
     do = forms.DateField(
         label=_("Do dnia"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[validate_calendar_year],
     )
     bezplatne = forms.BooleanField(label=_("Tylko bezpłatne"), required=False)
     dostepne = forms.BooleanField(label=_("Tylko miejsca dostępne dla osób na wózkach"), required=False)
@@ -91,20 +99,6 @@ class AgendaFilterForm(forms.Form):
             field.help_text = _("Nazwa organizacji z Bazy NGO.")
         else:
             field.choices = [("", field.empty_label)] + [(o.slug, o.name) for o in organizers]
-
-    def _check_year(self, name):
-        value = self.cleaned_data.get(name)
-        if value is not None and not (MIN_YEAR <= value.year <= MAX_YEAR):
-            raise forms.ValidationError(
-                _("Podaj datę z lat %(min)s–%(max)s."), params={"min": MIN_YEAR, "max": MAX_YEAR}
-            )
-        return value
-
-    def clean_od(self):
-        return self._check_year("od")
-
-    def clean_do(self):
-        return self._check_year("do")
 
     def clean(self):
         cleaned = super().clean()
