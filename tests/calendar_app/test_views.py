@@ -209,6 +209,14 @@ def test_agenda_shows_a_form_error_for_an_unknown_category(client, frozen_now):
     assert "Wyniki: 1" in html
 
 
+@pytest.mark.parametrize("query", ["od=1899-12-31", "do=2101-01-01"])
+def test_agenda_explains_a_date_outside_the_calendars_years_and_lists_from_today(client, frozen_now, query):
+    EventFactory()
+    html = text(client.get(f"/kalendarz/wydarzenia/?{query}"))
+    assert "Podaj datę z lat 1900–2100." in html
+    assert "Wyniki: 1" in html
+
+
 def test_agenda_filters_by_category_district_organization_free_accessible_and_dates(client, frozen_now):
     district = District.objects.create(name="Dzielnica Testowa", slug="tysiaclecie-test")
     organization = Organization.objects.create(
