@@ -1,15 +1,39 @@
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
 from django.db.models import Max
 from django.urls import reverse
 
 
+class ItemsInEachLanguage(Paginator):
+    """Pages of the (item, language) pairs an i18n sitemap lists, each item in all its languages on one page.
+
+    The items are counted and sliced by the database. Django's own i18n
+    pagination builds the pairs of every item first: the sitemap index, which
+    only needs the number of pages, loaded all 49,000 events, 49,000 articles
+    and 19,000 organizations of a large city (3 s), and so did each page.
+    """
+
+    def __init__(self, items, languages, per_page):
+        self.languages = languages
+        super().__init__(items, max(1, per_page // len(languages)))
+
+    def _get_page(self, object_list, number, paginator):
+        pairs = [(item, language) for item in object_list for language in self.languages]
+        return super()._get_page(pairs, number, paginator)
+
+
 class MultilingualSitemap(Sitemap):
     """Each page once per language (/…, /uk/…, /en/…), each entry naming the
-    others as hreflang alternates and Polish as x-default."""
+    others as hreflang alternates and Polish as x-default. A sitemap page
+    holds at most `limit` addresses."""
 
     i18n = True
     alternates = True
     x_default = True
+
+    @property
+    def paginator(self):
+        return ItemsInEachLanguage(self.items(), self._languages(), self.limit)
 
 
 class StaticPagesSitemap(MultilingualSitemap):

@@ -1,5 +1,6 @@
 """The portal in Polish (unprefixed, the printed addresses), Ukrainian (/uk/) and English (/en/)."""
 
+import datetime
 import re
 
 import feedparser
@@ -7,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from calendar_app.models import Event
 from news.models import News
@@ -336,6 +337,31 @@ def test_sitemap_lists_each_language_with_alternates(client):
         ],
         3,
     )
+
+
+def test_a_multilingual_sitemap_page_holds_whole_items_and_at_most_its_limit(client, monkeypatch):
+    from news.sitemaps import NewsSitemap
+
+    monkeypatch.setattr(NewsSitemap, "limit", 7)  # two articles in three languages a page
+    for n, slug in enumerate(["trzecia", "druga", "pierwsza"]):
+        NewsFactory(slug=slug, published_at=timezone.now() - datetime.timedelta(days=n + 1))
+    index = client.get("/sitemap.xml").content.decode()
+    assert "sitemap-news.xml?p=2</loc>" in index and "sitemap-news.xml?p=3" not in index
+    second = client.get("/sitemap-news.xml", {"p": 2}).content.decode()
+    assert re.findall(r"<loc>([^<]+)</loc>", second) == [
+        "http://testserver/aktualnosci/pierwsza/",
+        "http://testserver/uk/aktualnosci/pierwsza/",
+        "http://testserver/en/aktualnosci/pierwsza/",
+    ]
+    assert client.get("/sitemap-news.xml", {"p": 3}).status_code == 404
+
+
+def test_the_sitemap_index_counts_items_in_the_database_instead_of_loading_them(client):
+    NewsFactory.create_batch(3)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/sitemap.xml").status_code == 200
+    news = [query["sql"] for query in queries if 'FROM "news_news"' in query["sql"]]
+    assert len(news) == 2 and all(" MAX(" in sql or " COUNT(" in sql for sql in news), news
 
 
 def test_every_sitemap_section_is_multilingual():
