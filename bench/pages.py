@@ -59,6 +59,7 @@ PAGES = [
     ("calendar event (weekly series)", None),  # filled in: a demo series
     ("calendar feed (.ics)", "/kalendarz.ics"),
     ("sitemap index", "/sitemap.xml"),
+    ("sitemap: events, page 2", "/sitemap-events.xml?p=2"),
     ("form: zgłoś organizację", "/zglos/organizacje/"),
     ("grant calls", "/konkursy/"),
     ("grant calls: resolved, filtered", "/konkursy/?status=rozstrzygniety&obszar=seniorzy"),
