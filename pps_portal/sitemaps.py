@@ -35,6 +35,17 @@ class MultilingualSitemap(Sitemap):
     def paginator(self):
         return ItemsInEachLanguage(self.items(), self._languages(), self.limit)
 
+    def _location(self, item, force_lang_code=None):
+        # Django asks for each address five times (as an entry, and as an alternate or the
+        # x-default of the item's entries in every language): it was half of a section page's
+        # time. Each is made once; a sitemap object lives for one request.
+        obj, language = item
+        key = (obj, force_lang_code or language)
+        locations = self.__dict__.setdefault("_locations", {})
+        if key not in locations:
+            locations[key] = super()._location(item, force_lang_code)
+        return locations[key]
+
 
 class StaticPagesSitemap(MultilingualSitemap):
     changefreq = "monthly"

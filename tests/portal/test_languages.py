@@ -356,6 +356,18 @@ def test_a_multilingual_sitemap_page_holds_whole_items_and_at_most_its_limit(cli
     assert client.get("/sitemap-news.xml", {"p": 3}).status_code == 404
 
 
+def test_a_sitemap_page_makes_each_address_once(client, monkeypatch):
+    from news.models import News
+    from news.sitemaps import NewsSitemap
+
+    NewsFactory.create_batch(2)
+    made = []
+    monkeypatch.setattr(NewsSitemap, "location", lambda self, item: made.append(item) or News.get_absolute_url(item))
+    xml = client.get("/sitemap-news.xml").content.decode()
+    # Two articles in three languages, each entry with three alternates and x-default.
+    assert (xml.count("<loc>"), xml.count("<xhtml:link"), len(made)) == (6, 24, 6)
+
+
 def test_the_sitemap_index_counts_items_in_the_database_instead_of_loading_them(client):
     NewsFactory.create_batch(3)
     with CaptureQueriesContext(connection) as queries:
